@@ -1,0 +1,79 @@
+package yuelao.engine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code ./yuelao}. Exit codes: 0 success, 2 usage error, 1 any other failure. A user
+ * error is one line on stderr, never a stack trace (set YUELAO_DEBUG=1 to see one).
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns the exit code (used by tests). */
+    public static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new YuelaoCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            err.println("yuelao " + cmd.getCommandName() + ": " + describe(ex));
+            if (System.getenv("YUELAO_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    /** A one-line description of a failure for the user. */
+    static String describe(Throwable ex) {
+        if (ex instanceof UncheckedIOException u) {
+            ex = u.getCause();
+        }
+        if (ex instanceof NoSuchFileException e) {
+            return e.getFile() + ": no such file or directory";
+        }
+        if (ex instanceof AccessDeniedException e) {
+            return e.getFile() + ": permission denied";
+        }
+        if (ex instanceof FileAlreadyExistsException e) {
+            return e.getFile() + ": already exists (use --force to replace it)";
+        }
+        if (ex instanceof FileSystemException e && e.getReason() != null) {
+            return (e.getFile() != null ? e.getFile() + ": " : "") + e.getReason();
+        }
+        if (ex instanceof OutOfMemoryError) {
+            return "out of memory: raise the heap with YUELAO_HEAP=8g (for example) or lower --memory";
+        }
+        String msg = ex.getMessage();
+        if (ex instanceof IOException || ex instanceof UserException || ex instanceof IllegalArgumentException
+                || ex instanceof IllegalStateException) {
+            if (msg != null && msg.contains("No space left on device")) {
+                return "disk full (No space left on device); nothing was replaced";
+            }
+            return msg == null ? ex.getClass().getSimpleName() : oneLine(msg);
+        }
+        return "internal error: " + ex + " (please report it; YUELAO_DEBUG=1 shows the stack trace)";
+    }
+
+    private static String oneLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

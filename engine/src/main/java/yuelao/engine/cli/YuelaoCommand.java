@@ -1,0 +1,31 @@
+package yuelao.engine.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top-level command: lists the verbs. */
+@Command(
+        name = "yuelao",
+        mixinStandardHelpOptions = true,
+        version = "yuelao 0.1.0",
+        description = {
+            "Raw text to PMI statistics and word vectors.",
+            "Stages: vocab -> count -> (pmi queries) -> train -> (vector queries, export). 'demo' runs them on the bundled sample."
+        },
+        subcommands = {
+            DemoCommand.class,
+            VocabCommand.class,
+        },
+        sortOptions = false,
+        showDefaultValues = true)
+public final class YuelaoCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a verb is required (see --help)");
+    }
+}

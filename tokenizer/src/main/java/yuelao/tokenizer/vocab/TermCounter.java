@@ -1,0 +1,72 @@
+package yuelao.tokenizer.vocab;
+
+import java.util.Arrays;
+import java.util.List;
+import yuelao.tokenizer.scan.TokenHandler;
+
+/**
+ * Counts token types for one tokenizer thread: a {@link CharSliceTable} gives each distinct term a slot, a
+ * {@code long[]} holds the counts. Counting a token allocates nothing.
+ */
+public final class TermCounter implements TokenHandler {
+    private final CharSliceTable table = new CharSliceTable(1 << 16);
+    private long[] counts = new long[1 << 16];
+
+    @Override
+    public void startDocument(long index) {}
+
+    @Override
+    public void token(char[] term, int length) {
+        int slot = table.add(term, 0, length);
+        if (slot == counts.length) {
+            counts = Arrays.copyOf(counts, counts.length * 2);
+        }
+        counts[slot]++;
+    }
+
+    @Override
+    public void endDocument() {}
+
+    public int distinct() {
+        return table.size();
+    }
+
+    /** Adds this counter's counts into {@code into} (merging the threads' counts, by term). */
+    public void addTo(TermCounter into) {
+        for (int s = 0, n = table.size(); s < n; s++) {
+            String k = table.key(s);
+            char[] c = k.toCharArray();
+            int slot = into.table.add(c, 0, c.length);
+            if (slot == into.counts.length) {
+                into.counts = Arrays.copyOf(into.counts, into.counts.length * 2);
+            }
+            into.counts[slot] += counts[s];
+        }
+    }
+
+    /** Merges the counters of all threads into one. */
+    public static TermCounter merge(List<TermCounter> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        TermCounter total = new TermCounter();
+        for (TermCounter p : parts) {
+            p.addTo(total);
+        }
+        return total;
+    }
+
+    /** Every (term, count) entry, in slot order. */
+    public List<Vocabulary.Entry> entries() {
+        Vocabulary.Entry[] out = new Vocabulary.Entry[table.size()];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = new Vocabulary.Entry(table.key(s), counts[s]);
+        }
+        return Arrays.asList(out);
+    }
+
+    public long count(String term) {
+        int s = table.find(term);
+        return s < 0 ? 0 : counts[s];
+    }
+}

@@ -1,0 +1,163 @@
+package yuelao.tokenizer.vocab;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.GZIPOutputStream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import yuelao.tokenizer.analysis.AnalyzerSpec;
+import yuelao.tokenizer.analysis.Analyzers;
+import yuelao.tokenizer.input.InputFiles;
+import yuelao.tokenizer.input.InputSource;
+import yuelao.tokenizer.scan.CorpusScanner;
+
+class VocabularyBuilderTest {
+    @TempDir
+    Path dir;
+
+    static final String[] WORDS = {"the", "of", "and", "cat", "Cat", "dog's", "naïve", "café", "北京", "😀x", "z", "é", "a1",
+        "running", "runs", "ran", "über", "Zebra", "zebra", "q"};
+
+    /** A random Zipf-like corpus: the rank-r word is drawn with probability about 1/r. */
+    static String randomCorpus(Random rnd, int lines) {
+        StringBuilder sb = new StringBuilder();
+        for (int l = 0; l < lines; l++) {
+            int n = rnd.nextInt(25);
+            for (int i = 0; i < n; i++) {
+                int r = (int) Math.min(WORDS.length - 1, Math.floor(Math.exp(rnd.nextDouble() * Math.log(WORDS.length + 1))) - 1);
+                sb.append(WORDS[Math.max(0, r)]).append(rnd.nextInt(5) == 0 ? "  " : " ");
+            }
+            sb.append(rnd.nextInt(10) == 0 ? "\r\n" : "\n");
+        }
+        return sb.toString();
+    }
+
+    /** Brute force: analyze each line on its own with a fresh chain and count terms in a HashMap. */
+    static Map<String, Long> referenceCounts(String corpus, AnalyzerSpec spec) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Analyzer a = Analyzers.create(spec, new LongAdder())) {
+            for (String line : corpus.split("\n")) {
+                try (TokenStream ts = a.tokenStream("f", new StringReader(line))) {
+                    CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+                    ts.reset();
+                    while (ts.incrementToken()) {
+                        counts.merge(t.toString(), 1L, Long::sum);
+                    }
+                    ts.end();
+                }
+            }
+        }
+        return counts;
+    }
+
+    static Map<String, Long> scanCounts(List<InputSource> in, AnalyzerSpec spec, int threads) throws IOException {
+        var r = new CorpusScanner(spec, threads).scan(in, t -> new TermCounter());
+        TermCounter all = TermCounter.merge(r.handlers());
+        Map<String, Long> m = new TreeMap<>();
+        for (Vocabulary.Entry e : all.entries()) {
+            m.put(e.word(), e.count());
+        }
+        return m;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"english", "standard", "whitespace", "smartcn", "cjk"})
+    void unigramCountsEqualBruteForceForEveryThreadCountAndGzip(String analyzer) throws IOException {
+        Random rnd = new Random(analyzer.hashCode());
+        String corpus = randomCorpus(rnd, 3000);
+        Path plain = dir.resolve("c.txt");
+        Files.writeString(plain, corpus, StandardCharsets.UTF_8);
+        Path gz = dir.resolve("c.data"); // gzip detected by content, not by name
+        try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            os.write(corpus.getBytes(StandardCharsets.UTF_8));
+        }
+        AnalyzerSpec spec = AnalyzerSpec.defaults(analyzer);
+        Map<String, Long> ref = new TreeMap<>(referenceCounts(corpus, spec));
+        assertFalse(ref.isEmpty());
+        for (int threads : new int[] {1, 2, 4}) {
+            assertEquals(ref, scanCounts(InputFiles.expand(List.of(plain.toString())), spec, threads), "plain, threads=" + threads);
+            assertEquals(ref, scanCounts(InputFiles.expand(List.of(gz.toString())), spec, threads), "gzip, threads=" + threads);
+        }
+    }
+
+    @Test
+    void vocabularyIsIdenticalForOneTwoAndFourThreads() throws IOException {
+        String corpus = randomCorpus(new Random(3), 20000);
+        Path f = dir.resolve("c.txt");
+        Files.writeString(f, corpus);
+        Vocabulary first = null;
+        for (int threads : new int[] {1, 2, 4}) {
+            Vocabulary v = new VocabularyBuilder(new CorpusScanner(AnalyzerSpec.defaults("english"), threads)).minCount(3)
+                    .build(InputFiles.expand(List.of(f.toString()))).vocabulary();
+            if (first == null) {
+                first = v;
+            }
+            assertEquals(first, v, "threads=" + threads);
+            assertEquals(first.fingerprint(), v.fingerprint());
+        }
+    }
+
+    @Test
+    void selectionRanksByCountThenUtf8BytesAndAppliesMinCountAndMaxSize() {
+        List<Vocabulary.Entry> entries = List.of(new Vocabulary.Entry("b", 5), new Vocabulary.Entry("a", 5),
+                new Vocabulary.Entry("é", 5), new Vocabulary.Entry("Z", 5), new Vocabulary.Entry("😀", 5),
+                new Vocabulary.Entry("\uFFFD", 5), new Vocabulary.Entry("top", 9), new Vocabulary.Entry("rare", 1));
+        Vocabulary v = Vocabulary.select(entries, 2, 0);
+        // UTF-8 byte order: Z(5A) < a(61) < b(62) < é(C3 A9) < U+FFFD(EF BF BD) < 😀(F0 ...)
+        assertEquals(List.of("top", "Z", "a", "b", "é", "\uFFFD", "😀"), List.of(v.words()));
+        assertEquals(-1, v.id("rare"));
+        assertEquals(1, v.id("Z"));
+        char[] buf = "xxéyy".toCharArray();
+        assertEquals(4, v.id(buf, 2, 1));
+        assertEquals(9 + 6 * 5, v.totalCount());
+        Vocabulary top3 = Vocabulary.select(entries, 1, 3);
+        assertEquals(List.of("top", "Z", "a"), List.of(top3.words()));
+        // Brute-force check of the UTF-8 order on random strings.
+        Random rnd = new Random(1);
+        for (int i = 0; i < 2000; i++) {
+            String a = new String(Character.toChars(rnd.nextInt(0x10FFFF - 0xE000) + (rnd.nextBoolean() ? 0x20 : 0xE000)));
+            String b = new String(Character.toChars(rnd.nextInt(0xD7FF - 0x20) + 0x20)) + (rnd.nextBoolean() ? "x" : "");
+            int expected = java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+            assertEquals(Integer.signum(expected), Integer.signum(Vocabulary.compareUtf8(a, b)), a + " vs " + b);
+        }
+    }
+
+    @Test
+    void rankedConstructionRejectsWrongOrderAndDuplicates() {
+        assertThrows(IllegalArgumentException.class, () -> Vocabulary.ofRanked(new String[] {"a", "b"}, new long[] {1, 2}));
+        assertThrows(IllegalArgumentException.class, () -> Vocabulary.ofRanked(new String[] {"b", "a"}, new long[] {2, 2}));
+        assertThrows(IllegalArgumentException.class, () -> Vocabulary.ofRanked(new String[] {"a", "a"}, new long[] {2, 2}));
+        Vocabulary v = Vocabulary.ofRanked(new String[] {"x", "a", "b"}, new long[] {3, 2, 2});
+        assertEquals(2, v.id("b"));
+    }
+
+    @Test
+    void noTokensOrNoWordAboveMinCountGivesAClearError() throws IOException {
+        Path f = dir.resolve("punct.txt");
+        Files.writeString(f, "... ,,, !!!\n");
+        var e = assertThrows(yuelao.tokenizer.input.CorpusException.class, () ->
+                new VocabularyBuilder(new CorpusScanner(AnalyzerSpec.defaults("english"), 2)).build(InputFiles.expand(List.of(f.toString()))));
+        assertTrue(e.getMessage().contains("no tokens"), e.getMessage());
+        Files.writeString(f, "one two three\n");
+        e = assertThrows(yuelao.tokenizer.input.CorpusException.class, () ->
+                new VocabularyBuilder(new CorpusScanner(AnalyzerSpec.defaults("english"), 2)).minCount(5).build(InputFiles.expand(List.of(f.toString()))));
+        assertTrue(e.getMessage().contains("--min-count"), e.getMessage());
+    }
+}
