@@ -25,7 +25,7 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-o", "--out"}, defaultValue = "yuelao-demo", paramLabel = "DIR",
-            description = "Working directory for the demo's artifacts (replaced on each run). Default: ${DEFAULT-VALUE}.")
+            description = "Working directory for the demo's artifacts (replaced on each run).")
     Path out;
 
     @Option(names = "--corpus", paramLabel = "FILE", description = "Corpus to use instead of the bundled sample.")

@@ -20,6 +20,7 @@ public final class ProgressLine {
         this.err = err;
         this.enabled = !quiet;
         this.terminal = "1".equals(System.getenv("YUELAO_STDERR_TTY"));
+        this.lastLog = System.nanoTime();
     }
 
     /** Shows {@code text} now (terminal) or at most every 10 s (log). */

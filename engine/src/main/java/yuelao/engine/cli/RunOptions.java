@@ -8,7 +8,7 @@ public final class RunOptions {
             description = "Worker threads. Default: the number of cores (${sys:yuelao.cores}).")
     Integer threads;
 
-    @Option(names = {"-q", "--quiet"}, defaultValue = "false", description = "No progress on stderr. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-q", "--quiet"}, defaultValue = "false", description = "No progress on stderr.")
     boolean quiet;
 
     static {

@@ -2,6 +2,8 @@ package yuelao.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.nio.file.Path;
+import yuelao.engine.count.CountingStage;
 import yuelao.tokenizer.scan.ScanSummary;
 
 /** The final summaries printed by the verbs. */
@@ -18,5 +20,20 @@ final class Summaries {
         }
         out.printf(Locale.ROOT, "dropped: %,d over-long tokens; %,d over-long lines split; %,d empty files skipped%n",
                 s.overLongTokens(), s.splitLines(), s.skippedEmptyFiles());
+    }
+
+    static void printCount(PrintWriter out, CountingStage.Result r, Path store) {
+        if (r.vocabularyScan() != null) {
+            out.println("vocabulary pass:");
+            printScan(out, r.vocabularyScan());
+        }
+        out.println("counting pass:");
+        printScan(out, r.countScan());
+        out.printf(Locale.ROOT, "vocabulary: %,d words; N = %,d%n", r.vocabulary().size(), r.vocabulary().totalCount());
+        out.printf(Locale.ROOT, "pairs: %,d co-occurrence events, %,d distinct unordered pairs (%,d stored CSR entries)%n",
+                r.pairEvents(), r.unorderedPairs(), r.nonZeros());
+        out.printf(Locale.ROOT, "spill: %,d runs, %s (max %d run files open at once)%n", r.runsSpilled(),
+                ProgressLine.bytes(r.bytesSpilled()), r.maxOpenRunFiles());
+        out.printf(Locale.ROOT, "wrote %s in %s%n", store, ProgressLine.duration(r.seconds()));
     }
 }

@@ -25,13 +25,13 @@ public final class VocabCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--min-count", defaultValue = "5", paramLabel = "N", description = "Keep words seen at least N times. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--min-count", defaultValue = "5", paramLabel = "N", description = "Keep words seen at least N times.")
     long minCount;
 
-    @Option(names = "--max-vocab", defaultValue = "0", paramLabel = "N", description = "Keep at most the N most frequent words (0 = no limit). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-vocab", defaultValue = "0", paramLabel = "N", description = "Keep at most the N most frequent words (0 = no limit).")
     int maxVocab;
 
-    @Option(names = "--force", defaultValue = "false", description = "Replace an existing output. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--force", defaultValue = "false", description = "Replace an existing output.")
     boolean force;
 
     @Mixin

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DemoCommand.class,
             VocabCommand.class,
+            CountCommand.class,
+            CountsCommand.class,
         },
         sortOptions = false,
         showDefaultValues = true)
