@@ -20,10 +20,21 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns the exit code (used by tests). */
+    /** Runs the CLI and returns the exit code. */
     public static int run(String... args) {
         CommandLine cl = commandLine();
         return cl.execute(args);
+    }
+
+    /** Runs the CLI with its output and errors going to the given writers (tests, embedding). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     static CommandLine commandLine() {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             VocabCommand.class,
             CountCommand.class,
             CountsCommand.class,
+            MergeCommand.class,
         },
         sortOptions = false,
         showDefaultValues = true)

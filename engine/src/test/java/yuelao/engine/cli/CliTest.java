@@ -1,0 +1,108 @@
+package yuelao.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: exit codes, help, one-line errors without stack traces. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static void assertOneLineError(Run r, String... fragments) {
+        assertEquals(1, r.code(), r.err());
+        String err = r.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
+        for (String f : fragments) {
+            assertTrue(err.contains(f), "'" + f + "' in: " + err);
+        }
+    }
+
+    @Test
+    void helpListsEveryVerbAndEveryOptionWithItsDefault() {
+        Run top = run("--help");
+        assertEquals(0, top.code());
+        for (String verb : new String[] {"demo", "vocab", "count", "counts", "merge"}) {
+            assertTrue(top.out().contains(verb), verb);
+        }
+        Run count = run("count", "--help");
+        assertEquals(0, count.code());
+        for (String opt : new String[] {"--window", "--weighting", "--memory", "--min-count", "--keep-oov-positions", "--threads"}) {
+            assertTrue(count.out().contains(opt), opt);
+        }
+        assertTrue(count.out().contains("Default: 10"), "window default shown");
+        assertTrue(count.out().contains("Default: 1g"), "memory default shown");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run().code());
+        assertEquals(2, run("no-such-verb").code());
+        assertEquals(2, run("vocab", "--out", dir.toString()).code(), "missing --input");
+        assertEquals(2, run("count", "--window", "ten", "-i", "x", "-o", "y").code());
+    }
+
+    @Test
+    void badInputGivesOneLineErrorsNamingTheFile() throws Exception {
+        Path missing = dir.resolve("missing.txt");
+        assertOneLineError(run("vocab", "-i", missing.toString(), "-o", dir.resolve("v").toString(), "-q"), "missing.txt", "no such file");
+        Path bin = dir.resolve("data.bin");
+        Files.write(bin, new byte[] {1, 2, 0, 4});
+        assertOneLineError(run("vocab", "-i", bin.toString(), "-o", dir.resolve("v").toString(), "-q"), "data.bin", "binary");
+        Path empty = dir.resolve("empty.txt");
+        Files.createFile(empty);
+        assertOneLineError(run("count", "-i", empty.toString(), "-o", dir.resolve("s").toString(), "-q"), "empty.txt", "empty");
+        assertOneLineError(run("vocab", "-i", bin.toString(), "-o", dir.resolve("v").toString(), "--analyzer", "klingon", "-q"), "klingon");
+        assertOneLineError(run("counts", dir.resolve("nostore").toString(), "--info"), "nostore");
+        assertOneLineError(run("count", "-i", bin.toString(), "-o", dir.resolve("s").toString(), "--memory", "lots", "-q"), "lots");
+        assertFalse(Files.exists(dir.resolve("v")) || Files.exists(dir.resolve("s")), "no output on failure");
+    }
+
+    @Test
+    void existingOutputIsKeptWithoutForceAndReplacedWithIt() throws Exception {
+        Path corpus = dir.resolve("c.txt");
+        Files.writeString(corpus, "a b c a b a\n".repeat(10));
+        Path v = dir.resolve("v");
+        Files.createDirectories(v);
+        Files.writeString(v.resolve("precious.txt"), "mine");
+        assertOneLineError(run("vocab", "-i", corpus.toString(), "-o", v.toString(), "-q"), "already exists", "--force");
+        assertEquals("mine", Files.readString(v.resolve("precious.txt")));
+        Run ok = run("vocab", "-i", corpus.toString(), "-o", v.toString(), "-q", "--force", "--min-count", "1");
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals("a 30\nb 20\nc 10\n", Files.readString(v.resolve("vocab.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void corruptStoreIsReportedInOneLine() throws Exception {
+        Path corpus = dir.resolve("c.txt");
+        Files.writeString(corpus, "the cat sat on the mat\n".repeat(20));
+        Path store = dir.resolve("store");
+        assertEquals(0, run("count", "-i", corpus.toString(), "-o", store.toString(), "-q", "--min-count", "1").code());
+        Run info = run("counts", store.toString(), "--info");
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().contains("vocabulary size:  5"), info.out());
+        Path counts = store.resolve("counts.bin");
+        byte[] b = Files.readAllBytes(counts);
+        b[b.length / 2] ^= 0x5A;
+        Files.write(counts, b);
+        assertOneLineError(run("counts", store.toString(), "--dump"), "counts.bin", "checksum");
+        Files.write(counts, java.util.Arrays.copyOf(b, b.length - 7));
+        assertOneLineError(run("counts", store.toString(), "--dump"), "counts.bin", "truncated");
+    }
+}
