@@ -139,6 +139,27 @@ public final class DocumentReader {
             if (bufPos >= bufLen && !refill()) {
                 return END_OF_INPUT;
             }
+            // Fast path: a run of ASCII bytes other than LF, copied without the per-byte checks below.
+            int p = bufPos;
+            int dl = docLen;
+            int stop = Math.min(bufLen, p + (maxDocumentChars - dl));
+            while (p < stop) {
+                byte c = buf[p];
+                if (c < 0 || c == '\n') {
+                    break;
+                }
+                doc[dl++] = (char) c;
+                p++;
+            }
+            bufPos = p;
+            docLen = dl;
+            if (docLen >= maxDocumentChars) {
+                splitOverLong();
+                return DOCUMENT;
+            }
+            if (bufPos >= bufLen) {
+                continue;
+            }
             // Need up to 4 bytes for one code point; top up when near the end of the buffer.
             if (bufLen - bufPos < 4 && buf[bufPos] < 0) {
                 compactAndTopUp();

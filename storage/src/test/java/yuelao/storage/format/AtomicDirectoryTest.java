@@ -1,0 +1,117 @@
+package yuelao.storage.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicDirectoryTest {
+    @TempDir
+    Path parent;
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void commitRenamesTheStagedDirectory() throws IOException {
+        Path target = parent.resolve("store");
+        try (AtomicDirectory d = AtomicDirectory.begin(target, false)) {
+            assertTrue(d.path().getFileName().toString().startsWith(".store.tmp-" + ProcessHandle.current().pid() + "-"));
+            Files.writeString(d.path().resolve("a.txt"), "A");
+            Files.createDirectory(d.path().resolve("sub"));
+            Files.writeString(d.path().resolve("sub/b.txt"), "B");
+            assertFalse(Files.exists(target), "nothing visible before commit");
+            d.commit();
+        }
+        assertEquals(List.of("store"), names());
+        assertEquals("A", Files.readString(target.resolve("a.txt")));
+        assertEquals("B", Files.readString(target.resolve("sub/b.txt")));
+    }
+
+    @Test
+    void closeWithoutCommitLeavesNothing() throws IOException {
+        try (AtomicDirectory d = AtomicDirectory.begin(parent.resolve("store"), false)) {
+            Files.writeString(d.path().resolve("a.txt"), "A");
+            assertEquals(1, names().size());
+        }
+        assertEquals(List.of(), names());
+    }
+
+    @Test
+    void existingTargetWithoutForceFailsAndKeepsTheOldContent() throws IOException {
+        Path target = parent.resolve("store");
+        Files.createDirectory(target);
+        Files.writeString(target.resolve("old.txt"), "old");
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> AtomicDirectory.begin(target, false));
+        assertTrue(e.getMessage().startsWith(target.toString()) && !e.getMessage().contains("\n"), e.getMessage());
+        assertEquals(List.of("store"), names());
+        assertEquals("old", Files.readString(target.resolve("old.txt")));
+
+        // A target that appears after begin() is not overwritten either.
+        Path other = parent.resolve("other");
+        try (AtomicDirectory d = AtomicDirectory.begin(other, false)) {
+            Files.writeString(d.path().resolve("new.txt"), "new");
+            Files.createDirectory(other);
+            Files.writeString(other.resolve("theirs.txt"), "theirs");
+            assertThrows(FileAlreadyExistsException.class, d::commit);
+        }
+        assertEquals(List.of("other", "store"), names());
+        assertEquals("theirs", Files.readString(other.resolve("theirs.txt")));
+    }
+
+    @Test
+    void forceReplacesTheOldDirectory() throws IOException {
+        Path target = parent.resolve("store");
+        Files.createDirectory(target);
+        Files.writeString(target.resolve("old.txt"), "old");
+        try (AtomicDirectory d = AtomicDirectory.begin(target, true)) {
+            Files.writeString(d.path().resolve("new.txt"), "new");
+            assertEquals("old", Files.readString(target.resolve("old.txt")), "old content intact until commit");
+            d.commit();
+        }
+        assertEquals(List.of("store"), names());
+        assertFalse(Files.exists(target.resolve("old.txt")));
+        assertEquals("new", Files.readString(target.resolve("new.txt")));
+    }
+
+    @Test
+    void removeStaleDeletesOnlyLeftoversOfDeadProcesses() throws IOException {
+        Path target = parent.resolve("store");
+        Path dead = parent.resolve(".store.tmp-999999999-abc"); // above Linux's pid_max: never alive
+        Files.createDirectories(dead.resolve("x"));
+        Files.writeString(dead.resolve("x/f"), "f");
+        Path deadOld = parent.resolve(".store.old-999999999-def");
+        Files.createDirectory(deadOld);
+        Files.createDirectory(target); // the new output is in place: the old one is garbage
+        Path live = parent.resolve(".store.tmp-" + ProcessHandle.current().pid() + "-123");
+        Files.createDirectory(live);
+        Path unrelated = parent.resolve(".storex.tmp-999999999-abc");
+        Files.createDirectory(unrelated);
+        List<Path> removed = AtomicDirectory.removeStale(target);
+        assertEquals(2, removed.size());
+        assertEquals(List.of(".store.tmp-" + ProcessHandle.current().pid() + "-123", ".storex.tmp-999999999-abc", "store"), names());
+    }
+
+    @Test
+    void removeStaleRestoresAnOldOutputWhenTheRunDiedBetweenItsTwoRenames() throws IOException {
+        Path target = parent.resolve("store");
+        Path old = parent.resolve(".store.old-999999999-abc");
+        Files.createDirectory(old);
+        Files.writeString(old.resolve("user.txt"), "keep me");
+        AtomicDirectory.removeStale(target);
+        assertFalse(Files.exists(old));
+        assertEquals("keep me", Files.readString(target.resolve("user.txt")));
+    }
+}
