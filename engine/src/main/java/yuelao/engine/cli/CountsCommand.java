@@ -62,7 +62,8 @@ public final class CountsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "non-zeros:        %,d unordered pairs (%,d stored CSR entries, %,d on the diagonal)%n",
                 (c.nonZeros() + diagonalEntries) / 2, c.nonZeros(), diagonalEntries);
         out.printf(Locale.ROOT, "N:                %,d (sum of unigram counts n_i)%n", c.totalTokens());
-        out.printf(Locale.ROOT, "X:                %s (sum of x_ij over ordered pairs, i != j)%n", formatCount(c.totalPairUnits(), c.scale()));
+        out.printf(Locale.ROOT, "X:                %s (sum of x_ij over ordered pairs, i != j)%n", c.totalPairUnits() % c.scale() == 0
+                ? String.format(Locale.ROOT, "%,d", c.totalPairUnits() / c.scale()) : formatCount(c.totalPairUnits(), c.scale()));
         out.printf(Locale.ROOT, "window:           %s%n", dir.property("window", "?"));
         out.printf(Locale.ROOT, "weighting:        %s (scale %d units per count)%n", dir.property("weighting", "?"), c.scale());
         out.printf(Locale.ROOT, "oov positions:    %s%n", Boolean.parseBoolean(dir.property("keepOovPositions", "false")) ? "kept as gaps" : "deleted before windowing");
@@ -70,7 +71,8 @@ public final class CountsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "subsample:        %s%n", dir.property("subsample", "0"));
         out.printf(Locale.ROOT, "analyzer:         %s%n", dir.analyzer().describe());
         out.printf(Locale.ROOT, "min count:        %s%n", dir.property("minCount", "?"));
-        out.printf(Locale.ROOT, "corpus:           %s documents, %s tokens%n", dir.property("corpus.documents", "?"), dir.property("corpus.tokens", "?"));
+        out.printf(Locale.ROOT, "corpus:           %,d documents, %,d tokens%n", Long.parseLong(dir.property("corpus.documents", "0")),
+                Long.parseLong(dir.property("corpus.tokens", "0")));
         out.printf(Locale.ROOT, "disk size:        %s (%,d bytes)%n", ProgressLine.bytes(dir.diskBytes()), dir.diskBytes());
     }
 

@@ -11,11 +11,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import yuelao.engine.count.CountingStage;
+import yuelao.engine.count.WindowWeighting;
 import yuelao.engine.pipeline.VocabularyStage;
+import yuelao.engine.store.CountStoreDirectory;
+import yuelao.storage.counts.CountStore;
 import yuelao.tokenizer.analysis.AnalyzerSpec;
 import yuelao.tokenizer.scan.DocumentReader;
 import yuelao.tokenizer.vocab.Vocabulary;
-import yuelao.tokenizer.vocab.VocabularyBuilder;
 
 /** {@code yuelao demo}: every stage on the bundled sample corpus, with what it found. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -39,24 +42,65 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path sample = corpus != null ? corpus : SampleCorpus.english();
         Files.createDirectories(this.out);
-        out.printf("yuelao demo on %s%n%n", sample);
+        out.printf("yuelao demo on %s%n", sample);
+        out.flush();
 
-        out.println("== 1. vocabulary (yuelao vocab)");
-        VocabularyStage.Request req = new VocabularyStage.Request(List.of(sample.toString()), AnalyzerSpec.defaults("english"), 5, 0,
+        VocabularyStage.Request vreq = new VocabularyStage.Request(List.of(sample.toString()), AnalyzerSpec.defaults("english"), 5, 0,
                 run.threads(), DocumentReader.DEFAULT_MAX_DOCUMENT_CHARS);
+        CountingStage.Request creq = new CountingStage.Request(vreq, null, 10, WindowWeighting.UNIFORM, false, false, 0, 1, 1L << 30,
+                CountingStage.DEFAULT_FAN_IN);
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
-        VocabularyBuilder.Result r = VocabularyStage.build(req, new ScanProgressPrinter(progress, "vocab"));
+        Path store = this.out.resolve("store");
+        CountingStage.Result r = CountingStage.run(creq, store, true, name -> new ScanProgressPrinter(progress, name));
         progress.done();
-        VocabularyStage.write(this.out.resolve("vocab"), true, req, r);
-        Summaries.printScan(out, r.scan());
+
+        out.printf("%n== 1. vocabulary (yuelao vocab)%n");
+        Summaries.printScan(out, r.vocabularyScan());
         Vocabulary v = r.vocabulary();
-        out.printf(Locale.ROOT, "types: %,d distinct, %,d with count >= 5; N = %,d%n", r.distinctTypes(), v.size(), v.totalCount());
+        out.printf(Locale.ROOT, "kept %,d words with count >= 5; N = %,d%n", v.size(), v.totalCount());
         out.print("top words:");
-        for (int i = 0; i < Math.min(20, v.size()); i++) {
+        for (int i = 0; i < Math.min(15, v.size()); i++) {
             out.printf(Locale.ROOT, " %s(%,d)", v.word(i), v.count(i));
         }
         out.println();
+
+        out.printf("%n== 2. co-occurrence counts (yuelao count --window 10 --weighting uniform)%n");
+        try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
+            CountStore c = dir.counts();
+            out.printf(Locale.ROOT, "%,d co-occurrence events; %,d distinct word pairs; X = %,d; store %s on disk (%s)%n",
+                    r.pairEvents(), r.unorderedPairs(), c.totalPairUnits() / c.scale(), ProgressLine.bytes(dir.diskBytes()),
+                    ProgressLine.duration(r.seconds()));
+            for (String w : new String[] {"war", "congress", "god"}) {
+                int id = v.id(w);
+                if (id < 0) {
+                    continue;
+                }
+                out.printf(Locale.ROOT, "most frequent neighbours of '%s' (n = %,d):", w, v.count(id));
+                long[] best = topByCount(c, id, 8);
+                for (long k : best) {
+                    out.printf(Locale.ROOT, " %s(%,d)", v.word(c.column(k)), c.units(k) / c.scale());
+                }
+                out.println();
+            }
+        }
+        out.printf("%nartifacts: %s (inspect with: ./yuelao counts %s --info)%n", this.out, store);
         out.flush();
         return 0;
+    }
+
+    /** Entry indices of the k largest counts in row i (a partial selection; rows are short). */
+    private static long[] topByCount(CountStore c, int i, int k) {
+        long start = c.rowStart(i);
+        int n = (int) (c.rowEnd(i) - start);
+        Long[] idx = new Long[n];
+        for (int j = 0; j < n; j++) {
+            idx[j] = start + j;
+        }
+        java.util.Arrays.sort(idx, (x, y) -> Long.compare(c.units(y), c.units(x)));
+        long[] out = new long[Math.min(k, n)];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = idx[j];
+        }
+        return out;
     }
 }

@@ -34,6 +34,7 @@ final class Summaries {
                 r.pairEvents(), r.unorderedPairs(), r.nonZeros());
         out.printf(Locale.ROOT, "spill: %,d runs, %s (max %d run files open at once)%n", r.runsSpilled(),
                 ProgressLine.bytes(r.bytesSpilled()), r.maxOpenRunFiles());
-        out.printf(Locale.ROOT, "wrote %s in %s%n", store, ProgressLine.duration(r.seconds()));
+        out.printf(Locale.ROOT, "wrote %s in %s (merge and store writing: %s)%n", store, ProgressLine.duration(r.seconds()),
+                ProgressLine.duration(r.writeSeconds()));
     }
 }

@@ -20,6 +20,11 @@ import picocli.CommandLine.Spec;
             CountCommand.class,
             CountsCommand.class,
             MergeCommand.class,
+            PmiCommand.class,
+            AssociatesCommand.class,
+            PhrasePmiCommand.class,
+            KeywordsCommand.class,
+            PmiMatrixCommand.class,
         },
         sortOptions = false,
         showDefaultValues = true)

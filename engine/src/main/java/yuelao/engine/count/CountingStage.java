@@ -63,7 +63,8 @@ public final class CountingStage {
 
     /** What a counting run did. */
     public record Result(Vocabulary vocabulary, ScanSummary vocabularyScan, ScanSummary countScan, long pairEvents,
-            long nonZeros, long unorderedPairs, int runsSpilled, long bytesSpilled, int maxOpenRunFiles, double seconds) {}
+            long nonZeros, long unorderedPairs, int runsSpilled, long bytesSpilled, int maxOpenRunFiles, double seconds,
+            double writeSeconds) {}
 
     /** Progress callbacks: stage name and scan snapshot. */
     public interface Progress {
@@ -122,6 +123,7 @@ public final class CountingStage {
                     events += c.pairEvents();
                 }
                 props.put("corpus.countedTokens", Long.toString(scan.summary().tokens()));
+                long tWrite = System.nanoTime();
                 try (CountStoreWriter w = CountStoreWriter.create(dir.path().resolve(CountStore.FILE_NAME), vocab,
                         r.weighting().scale(r.window()), props, dir.path().resolve("spill"))) {
                     acc.finish(w);
@@ -138,7 +140,7 @@ public final class CountingStage {
                 }
                 dir.commit();
                 return new Result(vocab, vocabScan, scan.summary(), events, nnz, (nnz + diagonalEntries) / 2, acc.runsSpilled(), acc.bytesSpilled(),
-                        acc.maxOpenRunFiles(), (System.nanoTime() - t0) / 1e9);
+                        acc.maxOpenRunFiles(), (System.nanoTime() - t0) / 1e9, (System.nanoTime() - tWrite) / 1e9);
             }
         }
     }

@@ -31,24 +31,12 @@ class CountingStageTest {
     Path dir;
 
     static String randomCorpus(Random rnd, int lines, int types) {
-        StringBuilder sb = new StringBuilder();
-        for (int l = 0; l < lines; l++) {
-            int n = rnd.nextInt(30);
-            for (int i = 0; i < n; i++) {
-                // Zipf-ish: rank r with probability about 1/r, so some words fall below min-count.
-                int r = (int) Math.floor(Math.exp(rnd.nextDouble() * Math.log(types)));
-                sb.append('w').append(r).append(' ');
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return yuelao.engine.TestCorpora.randomCorpus(rnd, lines, types);
     }
 
     static CountingStage.Request request(Path corpus, int window, WindowWeighting w, boolean keepOov, boolean selfPairs,
             long minCount, int threads, long memory, int fanIn) {
-        VocabularyStage.Request v = new VocabularyStage.Request(List.of(corpus.toString()), AnalyzerSpec.defaults("whitespace"),
-                minCount, 0, threads, DocumentReader.DEFAULT_MAX_DOCUMENT_CHARS);
-        return new CountingStage.Request(v, null, window, w, keepOov, selfPairs, 0, 1, memory, fanIn);
+        return yuelao.engine.TestCorpora.request(corpus, window, w, keepOov, selfPairs, minCount, threads, memory, fanIn);
     }
 
     static CountingStage.Result count(CountingStage.Request r, Path out) throws IOException {

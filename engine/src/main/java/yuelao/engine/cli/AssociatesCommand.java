@@ -1,0 +1,58 @@
+package yuelao.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import yuelao.engine.pmi.PmiView;
+import yuelao.engine.store.CountStoreDirectory;
+import yuelao.engine.text.TextAnalyzer;
+
+/** {@code yuelao associates STORE WORD}. */
+@Command(name = "associates", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = "The top contexts of a word by PMI (collocations, associated words), from one row of the store.")
+public final class AssociatesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "STORE", description = "Count store directory.")
+    Path store;
+
+    @Parameters(index = "1", paramLabel = "WORD")
+    String word;
+
+    @Option(names = "--top", defaultValue = "20", paramLabel = "N", description = "How many associates.")
+    int top;
+
+    @Option(names = "--min-pair-count", defaultValue = "5", paramLabel = "c",
+            description = "Skip pairs seen fewer than c times (rare pairs have unreliable, inflated PMI).")
+    double minPairCount;
+
+    @Mixin
+    PmiOptionsMixin pmi;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = new TextAnalyzer(dir.analyzer())) {
+            PmiView view = PmiView.of(dir, pmi.options());
+            int i = StoreQueries.wordId(view, analyzer, word);
+            List<PmiView.Associate> list = view.associates(i, top, minPairCount);
+            out.printf(Locale.ROOT, "top %d associates of '%s' (n = %,d) by %s, pairs seen >= %s times:%n", list.size(),
+                    view.vocabulary().word(i), view.vocabulary().count(i), view.options().describe(), minPairCount);
+            int rank = 1;
+            for (PmiView.Associate a : list) {
+                out.printf(Locale.ROOT, "%3d  %-20s %9.4f  (x = %s)%n", rank++, a.word(), a.value(),
+                        CountsCommand.formatCount(Math.round(a.count() * dir.counts().scale()), dir.counts().scale()));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,67 @@
+package yuelao.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import yuelao.engine.pmi.PmiView;
+import yuelao.engine.store.CountStoreDirectory;
+import yuelao.engine.text.TextAnalyzer;
+
+/** {@code yuelao keywords STORE "TEXT"}. */
+@Command(name = "keywords", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = "Rank the distinct in-vocabulary words w of a text by sum_j PMI(w, t_j) over the text's other tokens t_j.")
+public final class KeywordsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "STORE", description = "Count store directory.")
+    Path store;
+
+    @Parameters(index = "1", paramLabel = "TEXT")
+    String text;
+
+    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "How many keywords to show.")
+    int top;
+
+    @Option(names = "--unobserved", defaultValue = "skip", paramLabel = "skip|zero|smooth",
+            description = "Unobserved pairs: left out (skip), counted as 0 (zero), or add-lambda smoothed (smooth; --smoothing, 1 if unset).")
+    String unobserved;
+
+    @Mixin
+    PmiOptionsMixin pmi;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PmiView.Unobserved policy = PmiView.Unobserved.parse(unobserved);
+        if (policy == PmiView.Unobserved.SMOOTH && pmi.smoothing == 0) {
+            pmi.smoothing = 1;
+        }
+        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = new TextAnalyzer(dir.analyzer())) {
+            PmiView view = PmiView.of(dir, pmi.options());
+            TextAnalyzer.Mapped m = analyzer.map(text, view.vocabulary());
+            if (m.ids().length == 0) {
+                throw new UserException("no in-vocabulary word in the text (out of vocabulary: " + m.outOfVocabulary() + ")");
+            }
+            List<PmiView.Keyword> kw = view.keywords(m.ids(), policy);
+            out.printf(Locale.ROOT, "keywords by sum of %s with the other tokens (%s; %s):%n", view.options().measure().id(),
+                    view.options().describe(), PhrasePmiCommand.describe(policy, view));
+            int rank = 1;
+            for (PmiView.Keyword k : kw.subList(0, Math.min(top, kw.size()))) {
+                out.printf(Locale.ROOT, "%3d  %-20s %10.4f  (%d observed pairs)%n", rank++, k.word(), k.score(), k.pairs());
+            }
+            if (!m.outOfVocabulary().isEmpty()) {
+                out.printf("out of vocabulary: %s%n", m.outOfVocabulary());
+            }
+        }
+        return 0;
+    }
+}

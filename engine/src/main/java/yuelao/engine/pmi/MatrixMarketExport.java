@@ -1,0 +1,87 @@
+package yuelao.engine.pmi;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import yuelao.storage.counts.CountStore;
+import yuelao.storage.format.AtomicFiles;
+import yuelao.tokenizer.vocab.Vocabulary;
+
+/**
+ * Writes the sparse PMI matrix in Matrix Market coordinate format ({@code %%MatrixMarket matrix coordinate
+ * real symmetric}: the lower triangle, row >= column, 1-based) and the vocabulary beside it (line k = word
+ * of index k). Only observed pairs whose value is at least {@code minValue} are written; for PPMI the zeros
+ * are implicit. Both files are written atomically.
+ */
+public final class MatrixMarketExport {
+    private MatrixMarketExport() {}
+
+    /** What was written. */
+    public record Result(Path matrix, Path vocabulary, long entries) {}
+
+    /** The vocabulary file for a matrix file: "x.mtx" → "x.vocab.txt". */
+    public static Path vocabularyFile(Path matrix) {
+        String name = matrix.getFileName().toString();
+        String base = name.endsWith(".mtx") ? name.substring(0, name.length() - 4) : name;
+        return matrix.resolveSibling(base + ".vocab.txt");
+    }
+
+    public static Result write(PmiView view, Path out, double minValue) throws IOException {
+        CountStore c = view.store().counts();
+        Vocabulary v = view.vocabulary();
+        long scale = c.scale();
+        // Pass 1 counts the entries, because the size line comes first.
+        long entries = 0;
+        for (int i = 0; i < v.size(); i++) {
+            for (long k = c.rowStart(i); k < c.rowEnd(i); k++) {
+                int j = c.column(k);
+                if (j > i) {
+                    break; // lower triangle only: columns are sorted
+                }
+                if (keep(view.value(i, j, (double) c.units(k) / scale), minValue)) {
+                    entries++;
+                }
+            }
+        }
+        final long total = entries;
+        AtomicFiles.write(out, os -> {
+            Writer w = new OutputStreamWriter(os, StandardCharsets.US_ASCII);
+            w.write("%%MatrixMarket matrix coordinate real symmetric\n");
+            w.write("% yuelao pmi-matrix: " + view.options().describe() + "; lower triangle, 1-based; words in "
+                    + vocabularyFile(out).getFileName() + "\n");
+            w.write(v.size() + " " + v.size() + " " + total + "\n");
+            StringBuilder sb = new StringBuilder(64);
+            for (int i = 0; i < v.size(); i++) {
+                for (long k = c.rowStart(i); k < c.rowEnd(i); k++) {
+                    int j = c.column(k);
+                    if (j > i) {
+                        break;
+                    }
+                    double value = view.value(i, j, (double) c.units(k) / scale);
+                    if (keep(value, minValue)) {
+                        sb.setLength(0);
+                        sb.append(i + 1).append(' ').append(j + 1).append(' ').append(value).append('\n');
+                        w.append(sb);
+                    }
+                }
+            }
+            w.flush();
+        });
+        AtomicFiles.write(vocabularyFile(out), (OutputStream os) -> {
+            Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+            for (int i = 0; i < v.size(); i++) {
+                w.write(v.word(i));
+                w.write('\n');
+            }
+            w.flush();
+        });
+        return new Result(out, vocabularyFile(out), total);
+    }
+
+    private static boolean keep(double value, double minValue) {
+        return Double.isFinite(value) && value >= minValue && !(value == 0 && minValue >= 0);
+    }
+}
