@@ -14,6 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import yuelao.engine.count.CountingStage;
 import yuelao.engine.count.WindowWeighting;
 import yuelao.engine.pipeline.VocabularyStage;
+import yuelao.engine.pmi.PmiMeasure;
+import yuelao.engine.pmi.PmiOptions;
+import yuelao.engine.pmi.PmiView;
+import yuelao.engine.text.TextAnalyzer;
 import yuelao.engine.store.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
 import yuelao.tokenizer.analysis.AnalyzerSpec;
@@ -70,15 +74,39 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%,d co-occurrence events; %,d distinct word pairs; X = %,d; store %s on disk (%s)%n",
                     r.pairEvents(), r.unorderedPairs(), c.totalPairUnits() / c.scale(), ProgressLine.bytes(dir.diskBytes()),
                     ProgressLine.duration(r.seconds()));
-            for (String w : new String[] {"war", "congress", "god"}) {
+            for (String w : new String[] {"war", "congress"}) {
                 int id = v.id(w);
                 if (id < 0) {
                     continue;
                 }
                 out.printf(Locale.ROOT, "most frequent neighbours of '%s' (n = %,d):", w, v.count(id));
-                long[] best = topByCount(c, id, 8);
-                for (long k : best) {
+                for (long k : topByCount(c, id, 8)) {
                     out.printf(Locale.ROOT, " %s(%,d)", v.word(c.column(k)), c.units(k) / c.scale());
+                }
+                out.println();
+            }
+
+            out.printf("%n== 3. PMI analytics (yuelao associates / phrase-pmi)%n");
+            PmiView pmi = PmiView.of(dir, PmiOptions.of(PmiMeasure.PMI));
+            for (String w : new String[] {"war", "congress", "money", "god"}) {
+                int id = v.id(w);
+                if (id < 0) {
+                    continue;
+                }
+                out.printf(Locale.ROOT, "associates of '%s' (pmi, pairs seen >= 10 times):", w);
+                for (PmiView.Associate a : pmi.associates(id, 8, 10)) {
+                    out.printf(Locale.ROOT, " %s(%.2f)", a.word(), a.value());
+                }
+                out.println();
+            }
+            String q = "declare war";
+            String a = "peace treaty";
+            try (TextAnalyzer analyzer = new TextAnalyzer(dir.analyzer())) {
+                PmiView.PhraseScore ps = pmi.phrase(analyzer.map(q, v).ids(), analyzer.map(a, v).ids(), PmiView.Unobserved.SKIP);
+                out.printf(Locale.ROOT, "phrase-pmi(\"%s\", \"%s\") = %.3f = sum of:", q, a, ps.total());
+                for (PmiView.Term t : ps.terms()) {
+                    out.printf(Locale.ROOT, " pmi(%s,%s)=%s", v.word(t.q()), v.word(t.a()),
+                            t.skipped() ? "unobserved" : String.format(Locale.ROOT, "%.3f", t.contribution()));
                 }
                 out.println();
             }
