@@ -7,19 +7,18 @@ import java.util.Arrays;
  * {@code CharArrayMap} but allocation-free per look-up and per insert: the characters of every key live
  * in one growable {@code char[]} pool, so looking up a token's term buffer never creates a String.
  *
- * <p>Slots are numbered 0..size()-1 in insertion order. Not thread-safe; readers of a table that is no
- * longer modified may share it.
+ * <p>Layout for few cache misses per look-up: each table cell is one {@code long} holding the key's hash
+ * (high 32 bits) and its slot + 1 (low 32 bits, 0 = empty), so most mismatches are rejected without
+ * leaving the table; each slot's pool position and length share one {@code long}. Slots are numbered
+ * 0..size()-1 in insertion order. Not thread-safe; readers of a table that is no longer modified may
+ * share it.
  */
 public final class CharSliceTable {
-    private static final int EMPTY = -1;
-
     private char[] pool = new char[1 << 12];
     private int poolSize;
-    private int[] keyStart = new int[64];
-    private int[] keyLength = new int[64];
-    private int[] keyHash = new int[64];
+    private long[] keyRef; // (start << 32) | length
     private int size;
-    private int[] table; // slot index or EMPTY
+    private long[] table; // (hash << 32) | (slot + 1), 0 = empty
     private int mask;
 
     public CharSliceTable() {
@@ -28,19 +27,24 @@ public final class CharSliceTable {
 
     public CharSliceTable(int expectedSize) {
         int cap = Integer.highestOneBit(Math.max(16, expectedSize * 2 - 1)) << 1;
-        table = new int[cap];
-        Arrays.fill(table, EMPTY);
+        table = new long[cap];
         mask = cap - 1;
-        keyStart = new int[Math.max(16, expectedSize)];
-        keyLength = new int[keyStart.length];
-        keyHash = new int[keyStart.length];
+        keyRef = new long[Math.max(16, expectedSize)];
     }
 
-    /** FNV-1a over UTF-16 code units, then a murmur finaliser: fixed, platform-independent. */
+    /**
+     * A fixed, platform-independent hash of UTF-16 code units: a polynomial over pairs of chars, then the
+     * murmur3 finaliser (so that the low bits used for the table position are well mixed).
+     */
     public static int hash(char[] buf, int off, int len) {
-        int h = 0x811C9DC5;
-        for (int i = off, end = off + len; i < end; i++) {
-            h = (h ^ buf[i]) * 0x01000193;
+        int h = len;
+        int i = off;
+        int end = off + len;
+        for (; i + 1 < end; i += 2) {
+            h = h * 0x5BD1E995 + ((buf[i] << 16) | buf[i + 1]);
+        }
+        if (i < end) {
+            h = h * 0x5BD1E995 + buf[i];
         }
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
@@ -60,12 +64,15 @@ public final class CharSliceTable {
         int h = hash(buf, off, len);
         int pos = h & mask;
         while (true) {
-            int slot = table[pos];
-            if (slot == EMPTY) {
+            long e = table[pos];
+            if (e == 0) {
                 return -1;
             }
-            if (keyHash[slot] == h && equalsKey(slot, buf, off, len)) {
-                return slot;
+            if ((int) (e >>> 32) == h) {
+                int slot = (int) e - 1;
+                if (equalsKey(slot, buf, off, len)) {
+                    return slot;
+                }
             }
             pos = (pos + 1) & mask;
         }
@@ -76,35 +83,39 @@ public final class CharSliceTable {
         int h = hash(buf, off, len);
         int pos = h & mask;
         while (true) {
-            int slot = table[pos];
-            if (slot == EMPTY) {
+            long e = table[pos];
+            if (e == 0) {
                 break;
             }
-            if (keyHash[slot] == h && equalsKey(slot, buf, off, len)) {
-                return slot;
+            if ((int) (e >>> 32) == h) {
+                int slot = (int) e - 1;
+                if (equalsKey(slot, buf, off, len)) {
+                    return slot;
+                }
             }
             pos = (pos + 1) & mask;
         }
         int slot = size++;
-        if (slot == keyStart.length) {
-            int n = keyStart.length * 2;
-            keyStart = Arrays.copyOf(keyStart, n);
-            keyLength = Arrays.copyOf(keyLength, n);
-            keyHash = Arrays.copyOf(keyHash, n);
+        if (slot == keyRef.length) {
+            keyRef = Arrays.copyOf(keyRef, keyRef.length * 2);
         }
         if (poolSize + len > pool.length) {
             pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
         }
         System.arraycopy(buf, off, pool, poolSize, len);
-        keyStart[slot] = poolSize;
-        keyLength[slot] = len;
-        keyHash[slot] = h;
+        keyRef[slot] = ((long) poolSize << 32) | len;
         poolSize += len;
-        table[pos] = slot;
+        table[pos] = ((long) h << 32) | (slot + 1L);
         if (size * 2 > table.length) {
             rehash();
         }
         return slot;
+    }
+
+    /** Slot of {@code other}'s key at {@code slot} in this table, inserting it if absent; no String is made. */
+    public int addFrom(CharSliceTable other, int slot) {
+        long ref = other.keyRef[slot];
+        return add(other.pool, (int) (ref >>> 32), (int) ref);
     }
 
     public int add(String key) {
@@ -119,27 +130,40 @@ public final class CharSliceTable {
 
     /** The key of a slot, as a new String (for reporting and persisting, not for hot paths). */
     public String key(int slot) {
-        return new String(pool, keyStart[slot], keyLength[slot]);
+        long ref = keyRef[slot];
+        return new String(pool, (int) (ref >>> 32), (int) ref);
     }
 
     private boolean equalsKey(int slot, char[] buf, int off, int len) {
-        if (keyLength[slot] != len) {
+        long ref = keyRef[slot];
+        if ((int) ref != len) {
             return false;
         }
-        return Arrays.equals(pool, keyStart[slot], keyStart[slot] + len, buf, off, off + len);
+        int start = (int) (ref >>> 32);
+        if (len <= 16) {
+            // Short keys (most words): a plain loop beats the range-checked bulk compare.
+            for (int i = 0; i < len; i++) {
+                if (pool[start + i] != buf[off + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Arrays.equals(pool, start, start + len, buf, off, off + len);
     }
 
     private void rehash() {
         int cap = table.length * 2;
-        int[] t = new int[cap];
-        Arrays.fill(t, EMPTY);
+        long[] t = new long[cap];
         int m = cap - 1;
-        for (int s = 0; s < size; s++) {
-            int pos = keyHash[s] & m;
-            while (t[pos] != EMPTY) {
-                pos = (pos + 1) & m;
+        for (long e : table) {
+            if (e != 0) {
+                int pos = (int) (e >>> 32) & m;
+                while (t[pos] != 0) {
+                    pos = (pos + 1) & m;
+                }
+                t[pos] = e;
             }
-            t[pos] = s;
         }
         table = t;
         mask = m;
@@ -147,6 +171,6 @@ public final class CharSliceTable {
 
     /** Approximate heap footprint in bytes. */
     public long memoryBytes() {
-        return 2L * pool.length + 12L * keyStart.length + 4L * table.length;
+        return 2L * pool.length + 8L * keyRef.length + 8L * table.length;
     }
 }

@@ -31,12 +31,10 @@ public final class TermCounter implements TokenHandler {
         return table.size();
     }
 
-    /** Adds this counter's counts into {@code into} (merging the threads' counts, by term). */
+    /** Adds this counter's counts into {@code into} (merging the threads' counts, by term; no String is made). */
     public void addTo(TermCounter into) {
         for (int s = 0, n = table.size(); s < n; s++) {
-            String k = table.key(s);
-            char[] c = k.toCharArray();
-            int slot = into.table.add(c, 0, c.length);
+            int slot = into.table.addFrom(table, s);
             if (slot == into.counts.length) {
                 into.counts = Arrays.copyOf(into.counts, into.counts.length * 2);
             }
@@ -44,16 +42,24 @@ public final class TermCounter implements TokenHandler {
         }
     }
 
-    /** Merges the counters of all threads into one. */
+    /** Merges the counters of all threads into the first one, which is returned. */
     public static TermCounter merge(List<TermCounter> parts) {
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        TermCounter total = new TermCounter();
-        for (TermCounter p : parts) {
+        TermCounter total = parts.get(0);
+        for (TermCounter p : parts.subList(1, parts.size())) {
             p.addTo(total);
         }
         return total;
+    }
+
+    /** The (term, count) entries with count >= minCount: Strings are made for those only. */
+    public List<Vocabulary.Entry> entries(long minCount) {
+        List<Vocabulary.Entry> out = new java.util.ArrayList<>();
+        for (int s = 0, n = table.size(); s < n; s++) {
+            if (counts[s] >= minCount) {
+                out.add(new Vocabulary.Entry(table.key(s), counts[s]));
+            }
+        }
+        return out;
     }
 
     /** Every (term, count) entry, in slot order. */

@@ -47,7 +47,7 @@ public final class VocabularyBuilder {
         if (r.summary().tokens() == 0) {
             throw new CorpusException(what, "no tokens found in the input");
         }
-        Vocabulary v = Vocabulary.select(all.entries(), minCount, maxSize);
+        Vocabulary v = Vocabulary.select(all.entries(minCount), minCount, maxSize);
         if (v.size() == 0) {
             throw new CorpusException(what, "no word occurs at least " + minCount + " times (" + all.distinct()
                     + " distinct words); lower --min-count");
