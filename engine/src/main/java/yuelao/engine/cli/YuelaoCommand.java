@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             PhrasePmiCommand.class,
             KeywordsCommand.class,
             PmiMatrixCommand.class,
+            TrainCommand.class,
         },
         sortOptions = false,
         showDefaultValues = true)

@@ -1,0 +1,95 @@
+package yuelao.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import yuelao.engine.train.TrainOptions;
+import yuelao.engine.train.TrainingStage;
+
+/** {@code yuelao train}: stage 3, count store to word vectors. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {"Factorize the store's PMI into one shared table of word vectors, <v_i, v_j> ~ PMI_ij.",
+            "Writes VECTORS/: vectors.bin (native), vectors.txt (word2vec text), vocab.bin, vocab.txt."})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--store", required = true, paramLabel = "STORE", description = "Count store directory.")
+    Path store;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "VECTORS", description = "Output directory.")
+    Path out;
+
+    @Option(names = "--method", defaultValue = "eig", paramLabel = "eig|svd|pmi",
+            description = "eig: top positive eigen-directions of PPMI (closed form); svd: top singular directions; pmi: the seed's weighted least squares by AdaGrad.")
+    String method;
+
+    @Option(names = "--dim", defaultValue = "100", paramLabel = "D", description = "Vector dimension.")
+    int dim;
+
+    @Option(names = "--power", defaultValue = "0.5", paramLabel = "p", description = "eig/svd: eigenvalue weighting, V = U diag(lambda)^p.")
+    double power;
+
+    @Option(names = "--cds", defaultValue = "0.75", paramLabel = "a", description = "eig/svd: context-distribution smoothing of the PPMI matrix (both sides).")
+    double cds;
+
+    @Option(names = "--shift", defaultValue = "1", paramLabel = "k", description = "eig/svd: shifted PPMI, log k subtracted.")
+    double shift;
+
+    @Option(names = "--iterations", defaultValue = "12", paramLabel = "N", description = "eig/svd: subspace iterations.")
+    int iterations;
+
+    @Option(names = "--oversample", defaultValue = "40", paramLabel = "N", description = "eig/svd: extra block columns.")
+    int oversample;
+
+    @Option(names = "--epochs", defaultValue = "30", paramLabel = "E", description = "pmi: passes over the observed pairs.")
+    int epochs;
+
+    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "eta", description = "pmi: AdaGrad learning rate.")
+    double lr;
+
+    @Option(names = "--x-max", defaultValue = "100", paramLabel = "x", description = "pmi: weight (x/x_max)^alpha.")
+    double xMax;
+
+    @Option(names = "--alpha", defaultValue = "0.75", paramLabel = "a", description = "pmi: weight exponent.")
+    double alpha;
+
+    @Option(names = "--weight", defaultValue = "truncated", paramLabel = "truncated|untruncated", description = "pmi: min(1, (x/x_max)^alpha) or not.")
+    String weight;
+
+    @Option(names = "--holdout", defaultValue = "0", paramLabel = "f", description = "pmi: seeded fraction of observed pairs kept out, for held-out RMSE.")
+    double holdout;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed.")
+    long seed;
+
+    @Option(names = "--force", defaultValue = "false", description = "Replace an existing output.")
+    boolean force;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Checks.outputAvailable(this.out, force);
+        if (!weight.equals("truncated") && !weight.equals("untruncated")) {
+            throw new UserException("--weight must be truncated or untruncated, got " + weight);
+        }
+        TrainOptions o = new TrainOptions(TrainOptions.Method.parse(method), dim, power, cds, shift, iterations, oversample, epochs, lr,
+                xMax, alpha, weight.equals("truncated"), seed, run.threads(), holdout);
+        ProgressLine progress = new ProgressLine(System.err, run.quiet);
+        TrainingStage.Result r = TrainingStage.run(store, this.out, force, o, progress::update);
+        progress.done();
+        out.printf(Locale.ROOT, "trained %,d x %d vectors by %s in %s; %s%n", r.vocabulary().size(), r.dim(), o.method().id(),
+                ProgressLine.duration(r.seconds()), r.summary());
+        out.printf(Locale.ROOT, "wrote %s (vectors.bin, vectors.txt, vocab.bin, vocab.txt)%n", this.out);
+        return 0;
+    }
+}

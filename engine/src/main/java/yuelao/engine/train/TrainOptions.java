@@ -1,0 +1,72 @@
+package yuelao.engine.train;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Training settings (fastText's Args): the method, the shared dimensions and the method-specific knobs.
+ *
+ * @param method eig (symmetric closed form), svd (closed form by singular directions) or pmi (the seed's
+ *     weighted least squares by AdaGrad, METHOD.md section 3)
+ * @param dim vector dimension d
+ * @param power eigenvalue weighting p of the closed forms (V = U diag(lambda)^p)
+ * @param cds context-distribution smoothing exponent of the PPMI matrix factorized by the closed forms
+ * @param shift k of the shifted PPMI (log k subtracted) for the closed forms
+ * @param iterations subspace iterations of the closed forms
+ * @param oversample extra block columns of the closed forms
+ */
+public record TrainOptions(Method method, int dim, double power, double cds, double shift, int iterations, int oversample,
+        int epochs, double learningRate, double xMax, double alpha, boolean truncatedWeight, long seed, int threads,
+        double holdout) {
+
+    public enum Method {
+        EIG, SVD, PMI;
+
+        public static Method parse(String s) {
+            try {
+                return valueOf(s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown --method '" + s + "' (expected eig, svd or pmi)");
+            }
+        }
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public TrainOptions {
+        if (dim < 1 || dim > 10_000) {
+            throw new IllegalArgumentException("--dim must be in 1..10000, got " + dim);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        if (!(holdout >= 0 && holdout < 1)) {
+            throw new IllegalArgumentException("--holdout must be in [0, 1), got " + holdout);
+        }
+    }
+
+    public Map<String, String> toProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("train.method", method.id());
+        p.put("train.dim", Integer.toString(dim));
+        p.put("train.seed", Long.toString(seed));
+        if (method == Method.PMI) {
+            p.put("train.epochs", Integer.toString(epochs));
+            p.put("train.lr", Double.toString(learningRate));
+            p.put("train.xMax", Double.toString(xMax));
+            p.put("train.alpha", Double.toString(alpha));
+            p.put("train.weight", truncatedWeight ? "truncated" : "untruncated");
+            p.put("train.holdout", Double.toString(holdout));
+        } else {
+            p.put("train.power", Double.toString(power));
+            p.put("train.cds", Double.toString(cds));
+            p.put("train.shift", Double.toString(shift));
+            p.put("train.iterations", Integer.toString(iterations));
+            p.put("train.oversample", Integer.toString(oversample));
+        }
+        return p;
+    }
+}
