@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             CountCommand.class,
             CountsCommand.class,
             MergeCommand.class,
+            LookupMapsCommand.class,
             PmiCommand.class,
             AssociatesCommand.class,
             PhrasePmiCommand.class,
