@@ -46,7 +46,9 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path sample = corpus != null ? corpus : SampleCorpus.english();
         Files.createDirectories(this.out);
-        out.printf("yuelao demo on %s%n", sample);
+        Path cwd = Path.of("").toAbsolutePath();
+        Path shown = sample.toAbsolutePath().startsWith(cwd) ? cwd.relativize(sample.toAbsolutePath()) : sample;
+        out.printf("yuelao demo on %s%n", shown);
         out.flush();
 
         VocabularyStage.Request vreq = new VocabularyStage.Request(List.of(sample.toString()), AnalyzerSpec.defaults("english"), 5, 0,
