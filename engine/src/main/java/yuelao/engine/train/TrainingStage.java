@@ -25,6 +25,11 @@ import yuelao.tokenizer.vocab.Vocabulary;
 public final class TrainingStage {
     private TrainingStage() {}
 
+    static String eta(double elapsed, int done, int total) {
+        double rest = elapsed / done * (total - done);
+        return rest < 60 ? String.format(java.util.Locale.ROOT, "%.0fs", rest) : String.format(java.util.Locale.ROOT, "%dm%02ds", (long) rest / 60, (long) rest % 60);
+    }
+
     /** What training produced. */
     public record Result(Vocabulary vocabulary, float[] vectors, int dim, double seconds, String summary) {}
 
@@ -36,8 +41,8 @@ public final class TrainingStage {
             if (v.size() <= o.dim()) {
                 throw new IllegalArgumentException("--dim " + o.dim() + " needs more than " + o.dim() + " words; the store has " + v.size());
             }
-            float[] vectors;
-            String summary;
+            float[] vectors = null;
+            String summary = "";
             Map<String, String> props = new LinkedHashMap<>(store.counts().properties());
             props.keySet().removeIf(k -> k.equals("scale") || k.equals("X.units") || k.equals("N") || k.equals("diagonal.units"));
             props.putAll(o.toProperties());
@@ -61,7 +66,32 @@ public final class TrainingStage {
                         props.put("train.eigenvalue.last", Double.toString(ev[ev.length - 1]));
                     }
                 }
-                default -> throw new IllegalArgumentException("--method " + o.method().id() + " is not available yet");
+                case PMI -> {
+                    PmiView pmi = PmiView.of(store, PmiOptions.of(PmiMeasure.PMI));
+                    try (PmiTrainer trainer = new PmiTrainer(pmi, o.dim(), o.learningRate(), o.xMax(), o.alpha(), o.truncatedWeight(),
+                            o.holdout(), o.seed(), null, 4 * o.threads())) {
+                        StringBuilder log = new StringBuilder();
+                        for (int e = 1; e <= o.epochs(); e++) {
+                            PmiTrainer.EpochStats st = trainer.epoch(e, o.threads());
+                            double elapsed = (System.nanoTime() - t0) / 1e9;
+                            String line = String.format(java.util.Locale.ROOT,
+                                    "epoch %d/%d: loss %.5f, %.2f M pairs/s (%.2f M/s per thread), %d non-finite skipped, ETA %s",
+                                    e, o.epochs(), st.loss(), st.recordsPerSecond() / 1e6, st.recordsPerSecond() / 1e6 / o.threads(),
+                                    st.skipped(), eta(elapsed, e, o.epochs()));
+                            if (o.holdout() > 0) {
+                                PmiTrainer.Fit tr = trainer.fit(false);
+                                PmiTrainer.Fit ho = trainer.fit(true);
+                                line += String.format(java.util.Locale.ROOT,
+                                        "; RMSE train %.4f (weighted %.4f), held-out %.4f (weighted %.4f), predict-0 held-out %.4f (%.4f)",
+                                        tr.rmse(), tr.weightedRmse(), ho.rmse(), ho.weightedRmse(), ho.rmseZero(), ho.weightedRmseZero());
+                            }
+                            progress.accept(line);
+                            log.append(line).append('\n');
+                        }
+                        vectors = trainer.vectors().clone();
+                        summary = log.toString().strip();
+                    }
+                }
             }
             try (AtomicDirectory dir = AtomicDirectory.begin(out, force)) {
                 VocabularyFile.write(dir.path(), v, props);
