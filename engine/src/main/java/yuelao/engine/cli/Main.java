@@ -66,6 +66,9 @@ public final class Main {
         if (ex instanceof FileAlreadyExistsException e) {
             return e.getFile() + ": already exists (use --force to replace it)";
         }
+        if (ex instanceof IOException && String.valueOf(ex.getMessage()).contains("No space left on device")) {
+            return "disk full: " + oneLine(ex.getMessage()) + "; nothing of yours was replaced or deleted, temporary files were removed";
+        }
         if (ex instanceof FileSystemException e && e.getReason() != null) {
             return (e.getFile() != null ? e.getFile() + ": " : "") + e.getReason();
         }
@@ -75,9 +78,6 @@ public final class Main {
         String msg = ex.getMessage();
         if (ex instanceof IOException || ex instanceof UserException || ex instanceof IllegalArgumentException
                 || ex instanceof IllegalStateException) {
-            if (msg != null && msg.contains("No space left on device")) {
-                return "disk full (No space left on device); nothing was replaced";
-            }
             return msg == null ? ex.getClass().getSimpleName() : oneLine(msg);
         }
         return "internal error: " + ex + " (please report it; YUELAO_DEBUG=1 shows the stack trace)";

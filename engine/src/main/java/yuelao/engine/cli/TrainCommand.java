@@ -66,6 +66,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--holdout", defaultValue = "0", paramLabel = "f", description = "pmi: seeded fraction of observed pairs kept out, for held-out RMSE.")
     double holdout;
 
+    @Option(names = "--init", defaultValue = "random", paramLabel = "random|eig", description = "pmi: METHOD.md's Uniform(-0.5/d, 0.5/d) start, or the eig vectors.")
+    String init;
+
+    @Option(names = "--negatives", defaultValue = "0", paramLabel = "m",
+            description = "pmi: per record, m words drawn by n^0.75 pulled towards their PPMI with the first word (0 if unseen); 0 = METHOD.md's objective.")
+    int negatives;
+
+    @Option(names = "--negative-weight", defaultValue = "1", paramLabel = "w", description = "pmi: weight of a negative's squared error.")
+    double negativeWeight;
+
+    @Option(names = "--target", defaultValue = "pmi", paramLabel = "pmi|ppmi", description = "pmi: fit PMI (METHOD.md) or PPMI.")
+    String target;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed.")
     long seed;
 
@@ -75,6 +88,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    static boolean parseInit(String s) {
+        return switch (s) {
+            case "random" -> false;
+            case "eig" -> true;
+            default -> throw new UserException("--init must be random or eig, got " + s);
+        };
+    }
+
+    static boolean parseTarget(String s) {
+        return switch (s) {
+            case "pmi" -> false;
+            case "ppmi" -> true;
+            default -> throw new UserException("--target must be pmi or ppmi, got " + s);
+        };
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -83,7 +112,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserException("--weight must be truncated or untruncated, got " + weight);
         }
         TrainOptions o = new TrainOptions(TrainOptions.Method.parse(method), dim, power, cds, shift, iterations, oversample, epochs, lr,
-                xMax, alpha, weight.equals("truncated"), seed, run.threads(), holdout);
+                xMax, alpha, weight.equals("truncated"), seed, run.threads(), holdout, parseInit(init), negatives, negativeWeight,
+                parseTarget(target));
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         TrainingStage.Result r = TrainingStage.run(store, this.out, force, o, progress::update);
         progress.done();

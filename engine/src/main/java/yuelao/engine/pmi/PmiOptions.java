@@ -4,7 +4,8 @@ package yuelao.engine.pmi;
  * How PMI is computed from counts.
  *
  * @param measure pmi, ppmi (sppmi with shift > 1) or npmi
- * @param shift k >= 1: log k is subtracted from PMI (shifted PPMI, Levy et al. 2015); 1 = no shift
+ * @param shift k > 0: log k is subtracted from PMI (shifted PPMI, Levy et al. 2015; k < 1 keeps some negative
+ *     PMI); 1 = no shift
  * @param cds context-distribution smoothing exponent a in (0, 1]: P_a(j) = c_j^a / sum_c c^a, applied to both
  *     marginals so the matrix stays symmetric; 1 = none
  * @param smoothing add-lambda on every pair count (lambda >= 0; 0 = none), giving finite PMI to unseen pairs
@@ -28,8 +29,8 @@ public record PmiOptions(PmiMeasure measure, double shift, double cds, double sm
     }
 
     public PmiOptions {
-        if (!(shift >= 1) || Double.isInfinite(shift)) {
-            throw new IllegalArgumentException("--shift must be a number >= 1 (log k is subtracted), got " + shift);
+        if (!(shift > 0) || Double.isInfinite(shift)) {
+            throw new IllegalArgumentException("--shift must be a number > 0 (log k is subtracted; k < 1 adds), got " + shift);
         }
         if (!(cds > 0 && cds <= 1)) {
             throw new IllegalArgumentException("--cds must be in (0, 1] (1 = no smoothing; 0.75 is usual), got " + cds);

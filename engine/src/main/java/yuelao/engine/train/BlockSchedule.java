@@ -144,6 +144,11 @@ public final class BlockSchedule {
         return lo;
     }
 
+    /** First id of block b (b = blocks() gives the vocabulary size). */
+    public int blockStart(int b) {
+        return blockStart[b];
+    }
+
     public int blocks() {
         return blocks;
     }

@@ -30,6 +30,9 @@ import yuelao.storage.counts.CountStore;
  * (loss sums) stays in the task.
  */
 public final class PmiTrainer implements AutoCloseable {
+    /** Vocabulary blocks of the deterministic schedule: fixed, so the result never depends on the thread count. */
+    public static final int BLOCKS = 16;
+
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final float EPS = 1e-8f;
 
@@ -46,6 +49,11 @@ public final class PmiTrainer implements AutoCloseable {
     private final BlockSchedule schedule;
     private final long trainRecords;
     private final long heldOutRecords;
+    private int negatives;
+    private float negativeWeight;
+    private boolean positiveTargets;
+    private double[][] blockCumulative; // per block: cumulative n^0.75 of its words, for negative sampling
+    private int[] blockOf;
 
     /** Loss and error figures of one epoch or evaluation pass. */
     public record EpochStats(int epoch, double loss, long records, long skipped, double seconds) {
@@ -104,6 +112,50 @@ public final class PmiTrainer implements AutoCloseable {
         this.g = new float[n * dim];
         java.util.Arrays.fill(g, 1f);
         this.schedule = new BlockSchedule(store, blocks);
+    }
+
+    /**
+     * An extension of METHOD.md's objective (off by default): after each record (i, j), {@code count} negative
+     * words j' drawn with probability proportional to n^0.75 from j's block (so strata stay conflict-free) are
+     * pulled towards their PPMI with i (0 when the pair was never seen), with weight {@code weight}; and targets
+     * become PPMI when {@code positiveTargets}. This constrains the unobserved pairs the plain objective leaves
+     * free (METHOD.md section 6, "loss vs metric").
+     */
+    public void negativeSampling(int count, double weight, boolean positiveTargets) {
+        this.negatives = count;
+        this.negativeWeight = (float) weight;
+        this.positiveTargets = positiveTargets;
+        if (count > 0 && blockCumulative == null) {
+            int blocks = schedule.blocks();
+            blockOf = new int[n];
+            blockCumulative = new double[blocks][];
+            for (int b = 0; b < blocks; b++) {
+                int lo = schedule.blockStart(b);
+                int hi = schedule.blockStart(b + 1);
+                double[] c = new double[hi - lo + 1];
+                for (int i = lo; i < hi; i++) {
+                    blockOf[i] = b;
+                    c[i - lo + 1] = c[i - lo] + Math.pow(store.unigramCount(i), 0.75);
+                }
+                blockCumulative[b] = c;
+            }
+        }
+    }
+
+    private int sampleFromBlock(int b, java.util.SplittableRandom rnd) {
+        double[] c = blockCumulative[b];
+        double u = rnd.nextDouble() * c[c.length - 1];
+        int lo = 0;
+        int hi = c.length - 2;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (c[mid] <= u) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return schedule.blockStart(b) + lo;
     }
 
     /** Whether the unordered pair {i, j} is in the seeded held-out fraction (both orders agree). */
@@ -177,6 +229,7 @@ public final class PmiTrainer implements AutoCloseable {
             return new long[] {Double.doubleToLongBits(0), 0, 0};
         }
         FeistelPermutation perm = new FeistelPermutation(count, key);
+        java.util.SplittableRandom rnd = negatives > 0 ? new java.util.SplittableRandom(key) : null;
         double loss = 0;
         long done = 0;
         long skipped = 0;
@@ -190,7 +243,17 @@ public final class PmiTrainer implements AutoCloseable {
             }
             int i = task.rows[ri];
             int j = store.column(k);
-            float e = update(i, j, w, target.getAtIndex(ValueLayout.JAVA_FLOAT, k));
+            float t0 = target.getAtIndex(ValueLayout.JAVA_FLOAT, k);
+            float e = update(i, j, w, positiveTargets ? Math.max(0f, t0) : t0);
+            for (int q = 0; q < negatives; q++) {
+                int jn = sampleFromBlock(blockOf[j], rnd);
+                if (jn == i) {
+                    continue;
+                }
+                long kn = store.find(i, jn);
+                float tn = kn < 0 ? 0f : Math.max(0f, target.getAtIndex(ValueLayout.JAVA_FLOAT, kn));
+                update(i, jn, negativeWeight, tn);
+            }
             if (Float.isNaN(e)) {
                 skipped++;
             } else {

@@ -15,10 +15,14 @@ import java.util.Map;
  * @param shift k of the shifted PPMI (log k subtracted) for the closed forms
  * @param iterations subspace iterations of the closed forms
  * @param oversample extra block columns of the closed forms
+ * @param eigInit pmi method: start from the eig vectors instead of METHOD.md's random init
+ * @param negatives pmi method: negative words per record (an extension; 0 = METHOD.md's objective)
+ * @param negativeWeight pmi method: weight of a negative's squared error
+ * @param ppmiTargets pmi method: fit PPMI instead of PMI
  */
 public record TrainOptions(Method method, int dim, double power, double cds, double shift, int iterations, int oversample,
         int epochs, double learningRate, double xMax, double alpha, boolean truncatedWeight, long seed, int threads,
-        double holdout) {
+        double holdout, boolean eigInit, int negatives, double negativeWeight, boolean ppmiTargets) {
 
     public enum Method {
         EIG, SVD, PMI;
@@ -43,6 +47,9 @@ public record TrainOptions(Method method, int dim, double power, double cds, dou
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
+        if (negatives < 0) {
+            throw new IllegalArgumentException("--negatives must be >= 0, got " + negatives);
+        }
         if (!(holdout >= 0 && holdout < 1)) {
             throw new IllegalArgumentException("--holdout must be in [0, 1), got " + holdout);
         }
@@ -60,6 +67,10 @@ public record TrainOptions(Method method, int dim, double power, double cds, dou
             p.put("train.alpha", Double.toString(alpha));
             p.put("train.weight", truncatedWeight ? "truncated" : "untruncated");
             p.put("train.holdout", Double.toString(holdout));
+            p.put("train.init", eigInit ? "eig" : "random");
+            p.put("train.negatives", Integer.toString(negatives));
+            p.put("train.negativeWeight", Double.toString(negativeWeight));
+            p.put("train.target", ppmiTargets ? "ppmi" : "pmi");
         } else {
             p.put("train.power", Double.toString(power));
             p.put("train.cds", Double.toString(cds));

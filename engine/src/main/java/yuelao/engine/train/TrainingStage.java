@@ -68,8 +68,17 @@ public final class TrainingStage {
                 }
                 case PMI -> {
                     PmiView pmi = PmiView.of(store, PmiOptions.of(PmiMeasure.PMI));
+                    float[] init = null;
+                    if (o.eigInit()) {
+                        PmiView ppmi = PmiView.of(store, new PmiOptions(PmiMeasure.PPMI, o.shift(), o.cds(), 0, PmiOptions.Marginals.UNIGRAM));
+                        try (SparseSymmetric m = new SparseSymmetric(store.counts(), (i, j, x) -> i == j ? 0f : (float) ppmi.value(i, j, x))) {
+                            init = EigenFactorization.compute(m, o.dim(), o.oversample(), o.iterations(), o.power(),
+                                    EigenFactorization.Keep.POSITIVE, o.seed(), o.threads(), it -> {}).vectors();
+                        }
+                    }
                     try (PmiTrainer trainer = new PmiTrainer(pmi, o.dim(), o.learningRate(), o.xMax(), o.alpha(), o.truncatedWeight(),
-                            o.holdout(), o.seed(), null, 4 * o.threads())) {
+                            o.holdout(), o.seed(), init, PmiTrainer.BLOCKS)) {
+                        trainer.negativeSampling(o.negatives(), o.negativeWeight(), o.ppmiTargets());
                         StringBuilder log = new StringBuilder();
                         for (int e = 1; e <= o.epochs(); e++) {
                             PmiTrainer.EpochStats st = trainer.epoch(e, o.threads());

@@ -105,4 +105,28 @@ class CliTest {
         Files.write(counts, java.util.Arrays.copyOf(b, b.length - 7));
         assertOneLineError(run("counts", store.toString(), "--dump"), "counts.bin", "truncated");
     }
+
+    @Test
+    void pmiVerbsAnswerAndRejectUnknownWordsInOneLine() throws Exception {
+        Path corpus = dir.resolve("c.txt");
+        Files.writeString(corpus, "the cat sat on the mat\nthe dog sat on the log\n".repeat(20));
+        Path store = dir.resolve("store");
+        assertEquals(0, run("count", "-i", corpus.toString(), "-o", store.toString(), "-q", "--min-count", "1").code());
+        Run pmi = run("pmi", store.toString(), "Cat", "sat");
+        assertEquals(0, pmi.code(), pmi.err());
+        assertTrue(pmi.out().startsWith("pmi(cat, sat) = "), "query words go through the store's analyzer: " + pmi.out());
+        Run unseen = run("pmi", store.toString(), "cat", "log");
+        assertEquals(0, unseen.code(), unseen.err());
+        assertTrue(unseen.out().contains("unobserved"), unseen.out());
+        assertOneLineError(run("pmi", store.toString(), "cat", "zebra"), "'zebra' is not in the vocabulary");
+        assertOneLineError(run("associates", store.toString(), "zebra"), "zebra");
+        Run phrase = run("phrase-pmi", store.toString(), "the cat", "on the mat zebra");
+        assertEquals(0, phrase.code(), phrase.err());
+        assertTrue(phrase.out().contains("out of vocabulary: A [], B [zebra]"), phrase.out());
+        assertOneLineError(run("keywords", store.toString(), "zebra unicorn"), "no in-vocabulary word");
+        Path mtx = dir.resolve("m.mtx");
+        assertEquals(0, run("pmi-matrix", store.toString(), "--out", mtx.toString()).code());
+        assertOneLineError(run("pmi-matrix", store.toString(), "--out", mtx.toString()), "already exists");
+        assertOneLineError(run("pmi", store.toString(), "cat", "sat", "--measure", "npmi", "--shift", "5"), "shift");
+    }
 }
