@@ -125,7 +125,7 @@ public final class CountingStage {
                 props.put("corpus.countedTokens", Long.toString(scan.summary().tokens()));
                 long tWrite = System.nanoTime();
                 try (CountStoreWriter w = CountStoreWriter.create(dir.path().resolve(CountStore.FILE_NAME), vocab,
-                        r.weighting().scale(r.window()), props, dir.path().resolve("spill"))) {
+                        r.weighting().scale(r.window()), props, dir.path().resolve("spill"), scatterWindow(r.memoryBytes()))) {
                     acc.finish(w);
                     w.commit();
                 }
@@ -143,6 +143,14 @@ public final class CountingStage {
                         acc.maxOpenRunFiles(), (System.nanoTime() - t0) / 1e9, (System.nanoTime() - tWrite) / 1e9);
             }
         }
+    }
+
+    /**
+     * Mapped CSR bytes per scatter pass when the store is written: half the budget, because the last
+     * in-memory buffer is still held while the runs are merged, clamped to [4 MiB, 256 MiB].
+     */
+    static long scatterWindow(long memoryBytes) {
+        return Math.clamp(memoryBytes / 2, 4L << 20, CountStoreWriter.DEFAULT_SCATTER_WINDOW_BYTES);
     }
 
     /** Largest k <= min(V, 4096) whose dense upper triangle fits in {@code bytes}. */

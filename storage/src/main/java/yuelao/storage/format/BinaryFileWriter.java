@@ -26,8 +26,10 @@ import java.util.zip.CRC32C;
  *
  * <p>The body is written sequentially through a buffer ({@code putInt}, {@code putLong}...) or through
  * regions {@linkplain #reserve reserved} at the current position and filled by random writes into a
- * READ_WRITE mapping (used to scatter CSR rows). The CRC is computed at commit by re-reading the file
- * sequentially, which covers both kinds of writes. Not thread-safe.
+ * READ_WRITE mapping (used to scatter CSR rows), either whole ({@link #reserve}) or one caller-bounded
+ * window at a time ({@link #reserveRange} + {@link #map}), which keeps the resident pages bounded. The CRC is
+ * computed at commit by re-reading the file sequentially through a 1 MiB buffer (never a mapping), which
+ * covers both kinds of writes. Not thread-safe.
  */
 public final class BinaryFileWriter implements Closeable {
     private static final int BUFFER_BYTES = 1 << 16;
@@ -181,21 +183,48 @@ public final class BinaryFileWriter implements Closeable {
     /**
      * Reserves {@code bytes} bytes at the current position and returns them as a READ_WRITE mapping, zero
      * filled; the sequential position moves past the region. The mapping stays valid until commit or close,
-     * which unmap it; write into it with {@link Layouts} (little-endian).
+     * which unmap it; write into it with {@link Layouts} (little-endian). Every page touched stays resident
+     * (and counts in the process RSS) until then, so for large regions prefer {@link #reserveRange} and
+     * {@link #map} one bounded window at a time.
      */
     public MemorySegment reserve(long bytes) throws IOException {
+        long off = reserveRange(bytes);
+        if (bytes == 0) {
+            return MemorySegment.ofArray(new byte[0]);
+        }
+        MemorySegment region = map(off, bytes, arena);
+        mappings.add(region);
+        return region;
+    }
+
+    /**
+     * Reserves {@code bytes} zero bytes at the current position without mapping them and returns their file
+     * offset; the sequential position moves past the region. Fill it through {@link #map} windows.
+     */
+    public long reserveRange(long bytes) throws IOException {
         if (bytes < 0) {
             throw new IllegalArgumentException("negative size: " + bytes);
         }
         flush();
         long off = bufferStart;
         bufferStart += bytes;
-        if (bytes == 0) {
-            return MemorySegment.ofArray(new byte[0]);
+        return off;
+    }
+
+    /**
+     * Maps {@code bytes} bytes at file offset {@code offset} of an already {@linkplain #reserveRange reserved}
+     * region READ_WRITE in the caller's {@code arena}. Closing the arena unmaps the window and so releases
+     * its pages from the process RSS; call {@link MemorySegment#force()} first to write dirty pages back.
+     * Every window must be unmapped before {@link #commit()}.
+     */
+    public MemorySegment map(long offset, long bytes, Arena arena) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("writer is closed: " + file);
         }
-        MemorySegment region = channel.map(FileChannel.MapMode.READ_WRITE, off, bytes, arena);
-        mappings.add(region);
-        return region;
+        if (offset < bodyOffset || bytes < 0 || offset + bytes > bufferStart) {
+            throw new IllegalArgumentException("[" + offset + ", +" + bytes + ") is not inside a reserved region");
+        }
+        return channel.map(FileChannel.MapMode.READ_WRITE, offset, bytes, arena);
     }
 
     private void flush() throws IOException {
