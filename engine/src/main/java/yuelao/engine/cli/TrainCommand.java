@@ -79,6 +79,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--target", defaultValue = "pmi", paramLabel = "pmi|ppmi", description = "pmi: fit PMI (METHOD.md) or PPMI.")
     String target;
 
+    @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "E",
+            description = "pmi: write a checkpoint (vectors, AdaGrad state, epoch) after every E epochs and after the last; 0 = none. The newest two are kept.")
+    int checkpointEvery;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Where checkpoints go (default: VECTORS.checkpoints beside the output).")
+    Path checkpointDir;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "pmi: continue from a checkpoint file, or the newest in a checkpoint directory. Same settings give the same vectors, byte for byte, as an uninterrupted run.")
+    Path resume;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed.")
     long seed;
 
@@ -114,8 +125,14 @@ public final class TrainCommand implements Callable<Integer> {
         TrainOptions o = new TrainOptions(TrainOptions.Method.parse(method), dim, power, cds, shift, iterations, oversample, epochs, lr,
                 xMax, alpha, weight.equals("truncated"), seed, run.threads(), holdout, parseInit(init), negatives, negativeWeight,
                 parseTarget(target));
+        if ((checkpointEvery > 0 || resume != null) && o.method() != TrainOptions.Method.PMI) {
+            throw new UserException("--checkpoint-every and --resume apply to the iterative --method pmi; " + o.method().id()
+                    + " is a closed form with nothing to resume");
+        }
+        Path ckDir = checkpointDir != null ? checkpointDir : TrainingStage.defaultCheckpointDir(this.out);
+        TrainingStage.Checkpointing ck = new TrainingStage.Checkpointing(ckDir, checkpointEvery, resume);
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
-        TrainingStage.Result r = TrainingStage.run(store, this.out, force, o, progress::update);
+        TrainingStage.Result r = TrainingStage.run(store, this.out, force, o, ck, progress::update);
         progress.done();
         out.printf(Locale.ROOT, "trained %,d x %d vectors by %s in %s; %s%n", r.vocabulary().size(), r.dim(), o.method().id(),
                 ProgressLine.duration(r.seconds()), r.summary());

@@ -65,9 +65,21 @@ public final class PmiTrainer implements AutoCloseable {
     /** Weighted and unweighted RMSE on a set of records, beside the "predict 0" baseline (METHOD.md section 6). */
     public record Fit(double weightedRmse, double rmse, double weightedRmseZero, double rmseZero, long records) {}
 
+    /** The value a record is fitted to, from the pair and its count x (PMI_ij in METHOD.md). */
+    @FunctionalInterface
+    public interface Target {
+        double value(int i, int j, double x);
+    }
+
     public PmiTrainer(PmiView pmi, int dim, double eta, double xMax, double alpha, boolean truncated, double holdout, long seed,
             float[] init, int blocks) {
-        this.store = pmi.store().counts();
+        this(pmi.store().counts(), pmi::value, dim, eta, xMax, alpha, truncated, holdout, seed, init, blocks);
+    }
+
+    /** Fits {@code target} over the store's observed pairs (tests use synthetic targets, e.g. an exactly low-rank matrix). */
+    public PmiTrainer(CountStore counts, Target targetValues, int dim, double eta, double xMax, double alpha, boolean truncated,
+            double holdout, long seed, float[] init, int blocks) {
+        this.store = counts;
         this.n = store.vocabSize();
         this.dim = dim;
         this.eta = (float) eta;
@@ -86,7 +98,7 @@ public final class PmiTrainer implements AutoCloseable {
                 if (truncated) {
                     w = Math.min(1.0, w);
                 }
-                target.setAtIndex(ValueLayout.JAVA_FLOAT, k, (float) pmi.value(i, j, x));
+                target.setAtIndex(ValueLayout.JAVA_FLOAT, k, (float) targetValues.value(i, j, x));
                 boolean out = i == j || (holdout > 0 && heldOut(i, j, holdout, seed));
                 weight.setAtIndex(ValueLayout.JAVA_FLOAT, k, out ? -(float) w - Float.MIN_VALUE : (float) w);
                 if (i != j) {
@@ -265,7 +277,7 @@ public final class PmiTrainer implements AutoCloseable {
     }
 
     /** One AdaGrad step on the record (i, j); returns the error e, or NaN if the update was skipped. */
-    private float update(int i, int j, float w, float pmi) {
+    float update(int i, int j, float w, float pmi) {
         final int io = i * dim;
         final int jo = j * dim;
         float e = VectorOps.dot(v, io, v, jo, dim) - pmi;

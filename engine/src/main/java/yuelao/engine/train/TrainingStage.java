@@ -30,10 +30,67 @@ public final class TrainingStage {
         return rest < 60 ? String.format(java.util.Locale.ROOT, "%.0fs", rest) : String.format(java.util.Locale.ROOT, "%dm%02ds", (long) rest / 60, (long) rest % 60);
     }
 
+    private static Path resolveResume(Path resume) throws IOException {
+        if (java.nio.file.Files.isDirectory(resume)) {
+            java.util.List<Path> files = Checkpoint.list(resume);
+            if (files.isEmpty()) {
+                throw new java.nio.file.NoSuchFileException(resume + "/epoch-*.ckpt", null, "no checkpoint in this directory");
+            }
+            return files.getLast();
+        }
+        return resume;
+    }
+
+    private static void writeCheckpoint(Path dir, int epoch, Vocabulary v, int dim, Map<String, String> trajectory, PmiTrainer trainer)
+            throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        yuelao.storage.format.TempNames.removeStale(Checkpoint.fileFor(dir, epoch));
+        Checkpoint.write(Checkpoint.fileFor(dir, epoch), v.fingerprint(), v.size(), dim, epoch, trajectory, trainer.vectors(),
+                trainer.adagrad());
+        java.util.List<Path> files = Checkpoint.list(dir);
+        for (int i = 0; i < files.size() - Checkpointing.KEEP; i++) {
+            java.nio.file.Files.deleteIfExists(files.get(i));
+        }
+    }
+
     /** What training produced. */
     public record Result(Vocabulary vocabulary, float[] vectors, int dim, double seconds, String summary) {}
 
+    /**
+     * Checkpoint settings of the iterative method (they never change the result).
+     *
+     * @param dir where {@code epoch-NNNN.ckpt} files go
+     * @param every write one after every {@code every} epochs (0 = never)
+     * @param resume a checkpoint file, or a directory whose newest checkpoint is taken, or null
+     */
+    public record Checkpointing(Path dir, int every, Path resume) {
+        public static final Checkpointing NONE = new Checkpointing(null, 0, null);
+
+        public Checkpointing {
+            if (every < 0) {
+                throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + every);
+            }
+            if (every > 0 && dir == null) {
+                throw new IllegalArgumentException("--checkpoint-every needs a checkpoint directory");
+            }
+        }
+
+        /** Checkpoints kept on disk: the newest two, so a kill while writing one still leaves a complete one. */
+        static final int KEEP = 2;
+    }
+
+    /** The default checkpoint directory of an output: a sibling {@code VECTORS.checkpoints}. */
+    public static Path defaultCheckpointDir(Path out) {
+        Path abs = out.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + ".checkpoints");
+    }
+
     public static Result run(Path storeDir, Path out, boolean force, TrainOptions o, Consumer<String> progress) throws IOException {
+        return run(storeDir, out, force, o, Checkpointing.NONE, progress);
+    }
+
+    public static Result run(Path storeDir, Path out, boolean force, TrainOptions o, Checkpointing ck, Consumer<String> progress)
+            throws IOException {
         long t0 = System.nanoTime();
         AtomicDirectory.removeStale(out);
         try (CountStoreDirectory store = CountStoreDirectory.open(storeDir)) {
@@ -76,11 +133,30 @@ public final class TrainingStage {
                                     EigenFactorization.Keep.POSITIVE, o.seed(), o.threads(), it -> {}).vectors();
                         }
                     }
+                    Map<String, String> trajectory = new LinkedHashMap<>(o.toProperties());
+                    trajectory.put("store.nonZeros", Long.toString(store.counts().nonZeros()));
+                    trajectory.put("store.X.units", String.valueOf(store.counts().properties().get("X.units")));
+                    Checkpoint.State resumed = null;
+                    if (ck.resume() != null) {
+                        resumed = Checkpoint.read(resolveResume(ck.resume()));
+                        Checkpoint.checkCompatible(resumed, v.fingerprint(), trajectory);
+                        if (resumed.epochsDone() > o.epochs()) {
+                            throw new IllegalArgumentException(resumed.file() + ": checkpoint is at epoch " + resumed.epochsDone()
+                                    + ", beyond --epochs " + o.epochs());
+                        }
+                        init = null; // the checkpoint replaces any initialisation
+                    }
                     try (PmiTrainer trainer = new PmiTrainer(pmi, o.dim(), o.learningRate(), o.xMax(), o.alpha(), o.truncatedWeight(),
                             o.holdout(), o.seed(), init, PmiTrainer.BLOCKS)) {
                         trainer.negativeSampling(o.negatives(), o.negativeWeight(), o.ppmiTargets());
+                        int first = 1;
+                        if (resumed != null) {
+                            trainer.restore(resumed.vectors(), resumed.accumulators());
+                            first = resumed.epochsDone() + 1;
+                            progress.accept("resumed from " + resumed.file() + " after epoch " + resumed.epochsDone());
+                        }
                         StringBuilder log = new StringBuilder();
-                        for (int e = 1; e <= o.epochs(); e++) {
+                        for (int e = first; e <= o.epochs(); e++) {
                             PmiTrainer.EpochStats st = trainer.epoch(e, o.threads());
                             double elapsed = (System.nanoTime() - t0) / 1e9;
                             String line = String.format(java.util.Locale.ROOT,
@@ -96,6 +172,9 @@ public final class TrainingStage {
                             }
                             progress.accept(line);
                             log.append(line).append('\n');
+                            if (ck.every() > 0 && (e % ck.every() == 0 || e == o.epochs())) {
+                                writeCheckpoint(ck.dir(), e, v, o.dim(), trajectory, trainer);
+                            }
                         }
                         vectors = trainer.vectors().clone();
                         summary = log.toString().strip();
