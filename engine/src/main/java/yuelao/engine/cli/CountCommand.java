@@ -10,9 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import yuelao.engine.count.CountingStage;
-import yuelao.engine.count.WindowWeighting;
-import yuelao.engine.pipeline.VocabularyStage;
-import yuelao.engine.util.ByteSize;
 
 /** {@code yuelao count}: stage 2, corpus to count store. */
 @Command(name = "count", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -29,40 +26,11 @@ public final class CountCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "STORE", description = "Output store directory.")
     Path out;
 
-    @Option(names = "--vocab", paramLabel = "DIR", description = "Reuse this vocabulary (from 'yuelao vocab' or another store); its analyzer settings apply.")
-    Path vocab;
-
-    @Option(names = "--min-count", defaultValue = "5", paramLabel = "N", description = "Keep words seen at least N times.")
-    long minCount;
-
-    @Option(names = "--max-vocab", defaultValue = "0", paramLabel = "N", description = "Keep at most the N most frequent words (0 = no limit).")
-    int maxVocab;
-
-    @Option(names = "--window", defaultValue = "10", paramLabel = "W", description = "Symmetric window: pairs of positions at distance 1..W.")
-    int window;
-
-    @Option(names = "--weighting", defaultValue = "uniform", paramLabel = "uniform|harmonic|dynamic",
-            description = "Weight of a co-occurrence at distance d: uniform 1, harmonic 1/d (GloVe), dynamic (W-d+1)/W (word2vec's expected dynamic window).")
-    String weighting;
-
-    @Option(names = "--keep-oov-positions", defaultValue = "false", description = "Keep out-of-vocabulary tokens as gaps instead of deleting them before windowing.")
-    boolean keepOovPositions;
-
-    @Option(names = "--self-pairs", defaultValue = "false", description = "Also count same-word pairs (x_ii, stored on the diagonal; never in X or training).")
-    boolean selfPairs;
-
-    @Option(names = "--subsample", defaultValue = "0", paramLabel = "T",
-            description = "word2vec's subsampling of frequent words before windowing, threshold T (e.g. 1e-4); 0 = off. Deterministic for a --seed.")
-    double subsample;
+    @Mixin
+    CountingOptions counting;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed for subsampling.")
     long seed;
-
-    @Option(names = "--memory", defaultValue = "1g", paramLabel = "SIZE", description = "Memory budget of the counting buffers (e.g. 256m, 4g).")
-    String memory;
-
-    @Option(names = "--fan-in", defaultValue = "" + CountingStage.DEFAULT_FAN_IN, paramLabel = "K", description = "Most spill runs merged (open) at once.")
-    int fanIn;
 
     @Option(names = "--force", defaultValue = "false", description = "Replace an existing store.")
     boolean force;
@@ -73,13 +41,7 @@ public final class CountCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (fanIn < 2) {
-            throw new UserException("--fan-in must be at least 2, got " + fanIn);
-        }
-        VocabularyStage.Request vreq = new VocabularyStage.Request(corpus.inputs, corpus.analyzerSpec(), minCount, maxVocab,
-                run.threads(), corpus.maxDocumentChars);
-        CountingStage.Request req = new CountingStage.Request(vreq, vocab, window, WindowWeighting.parse(weighting),
-                keepOovPositions, selfPairs, subsample, seed, ByteSize.parse(memory), fanIn);
+        CountingStage.Request req = counting.request(corpus, run, seed);
         Checks.outputAvailable(this.out, force);
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         CountingStage.Result r = CountingStage.run(req, this.out, force, name -> new ScanProgressPrinter(progress, name));

@@ -26,72 +26,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "VECTORS", description = "Output directory.")
     Path out;
 
-    @Option(names = "--method", defaultValue = "eig", paramLabel = "eig|svd|pmi",
-            description = "eig: top positive eigen-directions of PPMI (closed form); svd: top singular directions; pmi: the seed's weighted least squares by AdaGrad.")
-    String method;
-
-    @Option(names = "--dim", defaultValue = "100", paramLabel = "D", description = "Vector dimension.")
-    int dim;
-
-    @Option(names = "--power", defaultValue = "0.5", paramLabel = "p", description = "eig/svd: eigenvalue weighting, V = U diag(lambda)^p.")
-    double power;
-
-    @Option(names = "--cds", defaultValue = "0.75", paramLabel = "a", description = "eig/svd: context-distribution smoothing of the PPMI matrix (both sides).")
-    double cds;
-
-    @Option(names = "--shift", defaultValue = "1", paramLabel = "k", description = "eig/svd: shifted PPMI, log k subtracted.")
-    double shift;
-
-    @Option(names = "--iterations", defaultValue = "12", paramLabel = "N", description = "eig/svd: subspace iterations.")
-    int iterations;
-
-    @Option(names = "--oversample", defaultValue = "40", paramLabel = "N", description = "eig/svd: extra block columns.")
-    int oversample;
-
-    @Option(names = "--epochs", defaultValue = "30", paramLabel = "E", description = "pmi: passes over the observed pairs.")
-    int epochs;
-
-    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "eta", description = "pmi: AdaGrad learning rate.")
-    double lr;
-
-    @Option(names = "--x-max", defaultValue = "100", paramLabel = "x", description = "pmi: weight (x/x_max)^alpha.")
-    double xMax;
-
-    @Option(names = "--alpha", defaultValue = "0.75", paramLabel = "a", description = "pmi: weight exponent.")
-    double alpha;
-
-    @Option(names = "--weight", defaultValue = "truncated", paramLabel = "truncated|untruncated", description = "pmi: min(1, (x/x_max)^alpha) or not.")
-    String weight;
-
-    @Option(names = "--holdout", defaultValue = "0", paramLabel = "f", description = "pmi: seeded fraction of observed pairs kept out, for held-out RMSE.")
-    double holdout;
-
-    @Option(names = "--init", defaultValue = "random", paramLabel = "random|eig", description = "pmi: METHOD.md's Uniform(-0.5/d, 0.5/d) start, or the eig vectors.")
-    String init;
-
-    @Option(names = "--negatives", defaultValue = "0", paramLabel = "m",
-            description = "pmi: per record, m words drawn by n^0.75 pulled towards their PPMI with the first word (0 if unseen); 0 = METHOD.md's objective.")
-    int negatives;
-
-    @Option(names = "--negative-weight", defaultValue = "1", paramLabel = "w", description = "pmi: weight of a negative's squared error.")
-    double negativeWeight;
-
-    @Option(names = "--target", defaultValue = "pmi", paramLabel = "pmi|ppmi", description = "pmi: fit PMI (METHOD.md) or PPMI.")
-    String target;
-
-    @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "E",
-            description = "pmi: write a checkpoint (vectors, AdaGrad state, epoch) after every E epochs and after the last; 0 = none. The newest two are kept.")
-    int checkpointEvery;
-
-    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Where checkpoints go (default: VECTORS.checkpoints beside the output).")
-    Path checkpointDir;
-
-    @Option(names = "--resume", paramLabel = "CHECKPOINT",
-            description = "pmi: continue from a checkpoint file, or the newest in a checkpoint directory. Same settings give the same vectors, byte for byte, as an uninterrupted run.")
-    Path resume;
-
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed.")
-    long seed;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--force", defaultValue = "false", description = "Replace an existing output.")
     boolean force;
@@ -99,38 +35,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    static boolean parseInit(String s) {
-        return switch (s) {
-            case "random" -> false;
-            case "eig" -> true;
-            default -> throw new UserException("--init must be random or eig, got " + s);
-        };
-    }
-
-    static boolean parseTarget(String s) {
-        return switch (s) {
-            case "pmi" -> false;
-            case "ppmi" -> true;
-            default -> throw new UserException("--target must be pmi or ppmi, got " + s);
-        };
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Checks.outputAvailable(this.out, force);
-        if (!weight.equals("truncated") && !weight.equals("untruncated")) {
-            throw new UserException("--weight must be truncated or untruncated, got " + weight);
-        }
-        TrainOptions o = new TrainOptions(TrainOptions.Method.parse(method), dim, power, cds, shift, iterations, oversample, epochs, lr,
-                xMax, alpha, weight.equals("truncated"), seed, run.threads(), holdout, parseInit(init), negatives, negativeWeight,
-                parseTarget(target));
-        if ((checkpointEvery > 0 || resume != null) && o.method() != TrainOptions.Method.PMI) {
-            throw new UserException("--checkpoint-every and --resume apply to the iterative --method pmi; " + o.method().id()
-                    + " is a closed form with nothing to resume");
-        }
-        Path ckDir = checkpointDir != null ? checkpointDir : TrainingStage.defaultCheckpointDir(this.out);
-        TrainingStage.Checkpointing ck = new TrainingStage.Checkpointing(ckDir, checkpointEvery, resume);
+        TrainOptions o = training.options(run.threads());
+        TrainingStage.Checkpointing ck = training.checkpointing(this.out);
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         TrainingStage.Result r = TrainingStage.run(store, this.out, force, o, ck, progress::update);
         progress.done();

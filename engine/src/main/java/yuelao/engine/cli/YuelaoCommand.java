@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             KeywordsCommand.class,
             PmiMatrixCommand.class,
             TrainCommand.class,
+            RunCommand.class,
         },
         sortOptions = false,
         showDefaultValues = true)

@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,5 +130,28 @@ class CliTest {
         assertEquals(0, run("pmi-matrix", store.toString(), "--out", mtx.toString()).code());
         assertOneLineError(run("pmi-matrix", store.toString(), "--out", mtx.toString()), "already exists");
         assertOneLineError(run("pmi", store.toString(), "cat", "sat", "--measure", "npmi", "--shift", "5"), "shift");
+    }
+
+    @Test
+    void runDoesTheWholePipelineWithItsOwnDefaults() throws Exception {
+        Random rnd = new Random(4);
+        Path corpus = dir.resolve("c.txt");
+        Files.writeString(corpus, yuelao.engine.TestCorpora.randomCorpus(rnd, 400, 60));
+        Path out = dir.resolve("run");
+        Run r = run("run", "-i", corpus.toString(), "-o", out.toString(), "--dim", "6", "--min-count", "2", "-q", "--analyzer", "whitespace");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("== done in"), r.out());
+        Run info = run("counts", out.resolve("store").toString(), "--info");
+        assertTrue(info.out().contains("dynamic"), "run's measured default weighting: " + info.out());
+        assertTrue(info.out().contains("subsample:        1.0E-4"), info.out());
+        List<String> lines = Files.readAllLines(out.resolve("vectors").resolve("vectors.txt"));
+        String[] header = lines.getFirst().split(" ");
+        assertEquals(lines.size() - 1, Integer.parseInt(header[0]));
+        assertEquals("6", header[1]);
+        assertOneLineError(run("run", "-i", corpus.toString(), "-o", out.toString(), "--dim", "6", "-q"), "already holds a run");
+        Run help = run("run", "--help");
+        assertTrue(help.out().contains("Default: dynamic") && help.out().contains("Default: 0.25"), help.out());
+        assertOneLineError(run("train", "--store", out.resolve("store").toString(), "-o", dir.resolve("v2").toString(), "--resume",
+                dir.toString()), "--method pmi");
     }
 }
