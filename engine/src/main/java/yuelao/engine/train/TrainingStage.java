@@ -89,8 +89,20 @@ public final class TrainingStage {
         return run(storeDir, out, force, o, Checkpointing.NONE, progress);
     }
 
+    /** Scores vectors during training (the {@code --eval-*} files): one short line, e.g. "WS353 .661, Google 31.2 %". */
+    @FunctionalInterface
+    public interface Evaluator {
+        String evaluate(Vocabulary vocabulary, float[] vectors, int dim) throws IOException;
+    }
+
     public static Result run(Path storeDir, Path out, boolean force, TrainOptions o, Checkpointing ck, Consumer<String> progress)
             throws IOException {
+        return run(storeDir, out, force, o, ck, progress, null);
+    }
+
+    /** @param evaluator scores the vectors after each epoch (pmi) or once (closed forms); null for none */
+    public static Result run(Path storeDir, Path out, boolean force, TrainOptions o, Checkpointing ck, Consumer<String> progress,
+            Evaluator evaluator) throws IOException {
         long t0 = System.nanoTime();
         AtomicDirectory.removeStale(out);
         try (CountStoreDirectory store = CountStoreDirectory.open(storeDir)) {
@@ -170,6 +182,9 @@ public final class TrainingStage {
                                         "; RMSE train %.4f (weighted %.4f), held-out %.4f (weighted %.4f), predict-0 held-out %.4f (%.4f)",
                                         tr.rmse(), tr.weightedRmse(), ho.rmse(), ho.weightedRmse(), ho.rmseZero(), ho.weightedRmseZero());
                             }
+                            if (evaluator != null) {
+                                line += "; " + evaluator.evaluate(v, trainer.vectors(), o.dim());
+                            }
                             progress.accept(line);
                             log.append(line).append('\n');
                             if (ck.every() > 0 && (e % ck.every() == 0 || e == o.epochs())) {
@@ -180,6 +195,9 @@ public final class TrainingStage {
                         summary = log.toString().strip();
                     }
                 }
+            }
+            if (evaluator != null && o.method() != TrainOptions.Method.PMI) {
+                summary += "\nevaluation: " + evaluator.evaluate(v, vectors, o.dim());
             }
             try (AtomicDirectory dir = AtomicDirectory.begin(out, force)) {
                 VocabularyFile.write(dir.path(), v, props);
