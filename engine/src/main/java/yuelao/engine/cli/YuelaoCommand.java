@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             KeywordsCommand.class,
             PmiMatrixCommand.class,
             TrainCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
         },
         sortOptions = false,
         showDefaultValues = true)
