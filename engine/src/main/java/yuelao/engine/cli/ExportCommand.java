@@ -17,15 +17,18 @@ import yuelao.engine.vectors.VectorsDirectory;
 
 /** {@code yuelao export VECTORS --format F --out FILE}. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = {"Write a VECTORS directory's table in a format other tools read, words in rank order, UTF-8:",
-            "  word2vec         text: a \"count dim\" line, then \"word v1 ... vd\" per line (gensim: load_word2vec_format(f))",
-            "  word2vec-binary  the C tool's -binary 1: the same header, then word, space, dim little-endian float32, newline",
-            "                   (gensim: load_word2vec_format(f, binary=True))",
-            "  glove            text without the header line (gensim: load_word2vec_format(f, no_header=True))",
+        description = {"Write a VECTORS directory's vectors in a format other tools read; words in",
+            "rank order, UTF-8 (gensim: KeyedVectors.load_word2vec_format(FILE, ...)):",
+            "  word2vec         text: a \"count dim\" line, then \"word v1 ... vd\" per line",
+            "  word2vec-binary  the C tool's -binary 1: the same header, then per word: the",
+            "                   word, a space, dim float32 little-endian, a newline",
+            "                   (gensim: binary=True)",
+            "  glove            word2vec text without the header (gensim: no_header=True)",
             "  fasttext-vec     fastText's .vec, which is word2vec text",
-            "Floats are written as the shortest decimal that reads back to the same float32, so text round-trips exactly.",
-            "A word holding whitespace cannot be written in any of them: export then refuses and writes nothing.",
-            "The file is written to a temporary name and renamed, so it is complete or absent."})
+            "Text floats are the shortest decimal that reads back to the same float32.",
+            "A word holding whitespace fits none of the formats: export then refuses it",
+            "and writes nothing. The file is written under a temporary name and renamed,",
+            "so it is either complete or absent (an existing file is kept on failure)."})
 public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,13 +13,18 @@ import yuelao.engine.vectors.VectorImport;
 
 /** {@code yuelao import FILE --out VECTORS}. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = {"Read word vectors made by another tool into a VECTORS directory (vectors.bin, vectors.txt, vocab.bin, vocab.txt)",
-            "that the vector queries use. The format is detected: word2vec or fastText .vec text (\"count dim\" header),",
-            "GloVe text (no header), or word2vec binary; gzip-compressed files too (by their magic bytes).",
-            "The file's order becomes the rank order (synthetic counts V, V-1, ..., 1). The directory records the whitespace",
-            "analyzer: query text is split at whitespace and looked up as written (no lowercasing or stemming).",
-            "A malformed file (ragged or truncated rows, a non-number, a duplicate word, a header that does not match)",
-            "fails in one line naming the file and line, and writes nothing."})
+        description = {"Read word vectors made by another tool into a VECTORS directory (vectors.bin,",
+            "vectors.txt, vocab.bin, vocab.txt) for the vector queries. The format is detected:",
+            "  word2vec or fastText .vec text  a \"count dim\" line, then \"word v1 ... vd\" lines",
+            "  GloVe text                      the same lines without the header",
+            "  word2vec binary                 the C tool's -binary 1 (as gensim writes it too)",
+            "gzip-compressed files are read too (told by their magic bytes, not the name).",
+            "The file's order becomes the rank order (synthetic counts V, V-1, ..., 1).",
+            "The directory records the whitespace analyzer: query text is split at",
+            "whitespace and each token looked up as written (no lowercasing, no stemming).",
+            "A malformed file (a ragged or truncated row, a non-number, a duplicate word, a",
+            "header that does not match) fails in one line naming the file and the line",
+            "(binary: row and byte), and nothing is written."})
 public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

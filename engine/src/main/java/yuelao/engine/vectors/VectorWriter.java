@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import yuelao.storage.format.AtomicFiles;
 
 /**
@@ -24,6 +25,12 @@ final class VectorWriter {
     private VectorWriter() {}
 
     static void write(Path file, VectorFormat format, List<String> words, float[] data, int dim) throws IOException {
+        write(file, format, words, data, dim, UnaryOperator.identity());
+    }
+
+    /** As above, the file's stream passed through {@code wrap} first (tests inject I/O failures with it). */
+    static void write(Path file, VectorFormat format, List<String> words, float[] data, int dim, UnaryOperator<OutputStream> wrap)
+            throws IOException {
         if (dim < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, got " + dim);
         }
@@ -40,7 +47,8 @@ final class VectorWriter {
             }
             utf8[i] = w.getBytes(StandardCharsets.UTF_8);
         }
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.write(file, stream -> {
+            OutputStream out = wrap.apply(stream);
             if (format.hasHeader()) {
                 out.write((words.size() + " " + dim + "\n").getBytes(StandardCharsets.US_ASCII));
             }
@@ -49,6 +57,7 @@ final class VectorWriter {
             } else {
                 writeTextRows(out, utf8, data, dim);
             }
+            out.flush();
         });
     }
 
