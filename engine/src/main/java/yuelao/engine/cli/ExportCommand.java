@@ -69,7 +69,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     static String sizeOf(Path file) throws java.io.IOException {
         long b = Files.size(file);
-        return b < 10_000 ? b + " bytes" : b < 10_000_000 ? String.format(Locale.ROOT, "%.1f kB", b / 1e3)
+        return b < 10_000 ? b + " bytes" : b < 1_000_000 ? String.format(Locale.ROOT, "%.1f kB", b / 1e3)
                 : String.format(Locale.ROOT, "%.1f MB", b / 1e6);
     }
 }

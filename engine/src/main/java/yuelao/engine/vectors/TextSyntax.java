@@ -120,13 +120,22 @@ final class TextSyntax {
             }
         }
         int digits = 0;
+        long mantissa = 0; // the significant digits, while they fit (at most 18)
+        int scale = 0; // value = mantissa * 10^(scale + exponent), while digits <= 18
         while (i < e && b[i] >= '0' && b[i] <= '9') {
+            if (digits < 18) {
+                mantissa = mantissa * 10 + (b[i] - '0');
+            }
             i++;
             digits++;
         }
         if (i < e && b[i] == '.') {
             i++;
             while (i < e && b[i] >= '0' && b[i] <= '9') {
+                if (digits < 18) {
+                    mantissa = mantissa * 10 + (b[i] - '0');
+                    scale--;
+                }
                 i++;
                 digits++;
             }
@@ -134,25 +143,72 @@ final class TextSyntax {
         if (digits == 0) {
             throw new NumberFormatException();
         }
+        int exponent = 0;
         if (i < e && (b[i] == 'e' || b[i] == 'E')) {
             i++;
+            boolean negExp = false;
             if (i < e && (b[i] == '+' || b[i] == '-')) {
+                negExp = b[i] == '-';
                 i++;
             }
             int expDigits = 0;
             while (i < e && b[i] >= '0' && b[i] <= '9') {
+                exponent = Math.min(exponent * 10 + (b[i] - '0'), 100_000);
                 i++;
                 expDigits++;
             }
             if (expDigits == 0) {
                 throw new NumberFormatException();
             }
+            exponent = negExp ? -exponent : exponent;
         }
         if (i != e) {
             throw new NumberFormatException();
         }
+        if (digits <= 18) {
+            float fast = fastPath(mantissa, scale + exponent);
+            if (!Float.isNaN(fast)) {
+                return negative ? -fast : fast;
+            }
+        }
         // Float.parseFloat rounds the decimal straight to float (no double rounding through double).
         return Float.parseFloat(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+    }
+
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        double p = 1;
+        for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+            POWERS_OF_TEN[k] = p; // 10^0 .. 10^22, all exact in a double
+            p *= 10;
+        }
+    }
+
+    /**
+     * {@code m * 10^p} correctly rounded to a float, or NaN when this quick way cannot promise it. With
+     * {@code m <= 2^53} and {@code |p| <= 22} both factors are exact doubles, so one IEEE multiplication or
+     * division gives the correctly rounded double d (Clinger's fast path). Rounding d to float is then
+     * correct unless d lies exactly halfway between two floats: a float midpoint is itself a double, so
+     * the exact value and d lie on the same side of every midpoint that d is not equal to.
+     */
+    static float fastPath(long m, int p) {
+        if (m > (1L << 53) || p < -22 || p > 22) {
+            return Float.NaN;
+        }
+        double d = p >= 0 ? m * POWERS_OF_TEN[p] : m / POWERS_OF_TEN[-p];
+        float f = (float) d;
+        if ((double) f == d) {
+            return f;
+        }
+        if (Float.isInfinite(f)) {
+            return Float.NaN;
+        }
+        float g = d > f ? Math.nextUp(f) : Math.nextDown(f);
+        if (Float.isInfinite(g) || d - f == g - d) { // both differences are exact (Sterbenz)
+            return Float.NaN;
+        }
+        return f;
     }
 
     /** Decodes {@code b[s, e)} as strict UTF-8, or returns null if it is not valid UTF-8. */
