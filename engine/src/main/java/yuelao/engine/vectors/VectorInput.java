@@ -36,6 +36,9 @@ final class VectorInput implements Closeable {
     }
 
     static VectorInput open(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new StoreFormatException(file, "is a directory, not a vector file");
+        }
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
         try {
             raw.mark(2);

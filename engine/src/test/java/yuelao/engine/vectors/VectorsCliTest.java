@@ -139,6 +139,7 @@ class VectorsCliTest {
         Files.createFile(empty);
         assertOneLineError(run("import", empty.toString(), "--out", none.toString()), "empty.vec", "empty file");
         assertOneLineError(run("import", dir.resolve("missing.txt").toString(), "--out", none.toString()), "missing.txt", "no such file");
+        assertOneLineError(run("import", dir.toString(), "--out", none.toString()), dir.toString(), "is a directory");
         assertOneLineError(run("export", dir.resolve("novec").toString(), "--out", dir.resolve("o").toString()), "novec", "no such file");
         assertOneLineError(run("export", dir.toString(), "--out", dir.resolve("o").toString()), "not a vectors directory");
         assertOneLineError(run("export", vec.toString(), "--out", dir.resolve("nodir/o.txt").toString()), "no such directory");
