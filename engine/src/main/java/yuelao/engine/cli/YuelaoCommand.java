@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             PmiMatrixCommand.class,
             TrainCommand.class,
             RunCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
         },
         sortOptions = false,
         showDefaultValues = true)

@@ -1,0 +1,75 @@
+package yuelao.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import yuelao.engine.vectors.VectorFormat;
+import yuelao.engine.vectors.VectorFormats;
+import yuelao.engine.vectors.VectorsDirectory;
+
+/** {@code yuelao export VECTORS --format F --out FILE}. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {"Write a VECTORS directory's vectors in a format other tools read; words in",
+            "rank order, UTF-8 (gensim: KeyedVectors.load_word2vec_format(FILE, ...)):",
+            "  word2vec         text: a \"count dim\" line, then \"word v1 ... vd\" per line",
+            "  word2vec-binary  the C tool's -binary 1: the same header, then per word: the",
+            "                   word, a space, dim float32 little-endian, a newline",
+            "                   (gensim: binary=True)",
+            "  glove            word2vec text without the header (gensim: no_header=True)",
+            "  fasttext-vec     fastText's .vec, which is word2vec text",
+            "Text floats are the shortest decimal that reads back to the same float32.",
+            "A word holding whitespace fits none of the formats: export then refuses it",
+            "and writes nothing. The file is written under a temporary name and renamed,",
+            "so it is either complete or absent (an existing file is kept on failure)."})
+public final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "VECTORS", description = "Vectors directory (written by train or import).")
+    Path vectors;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "word2vec", paramLabel = "word2vec|word2vec-binary|glove|fasttext-vec",
+            description = "Output format.")
+    String format;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "File to write.")
+    Path out;
+
+    @Option(names = "--force", defaultValue = "false", description = "Replace an existing file.")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter pw = spec.commandLine().getOut();
+        VectorFormat f;
+        try {
+            f = VectorFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage()); // a usage error: exit 2
+        }
+        if (Files.isDirectory(out)) {
+            throw new UserException(out + ": is a directory; --out names the file to write");
+        }
+        Checks.outputAvailable(out, force);
+        long t0 = System.nanoTime();
+        VectorsDirectory.Loaded v = VectorsDirectory.load(vectors);
+        VectorFormats.write(out, f, v.vocabulary(), v.data(), v.dim());
+        pw.printf(Locale.ROOT, "wrote %s (%s, %,d words x %d, %s) in %s%n", out, f.id(), v.vocabulary().size(), v.dim(),
+                sizeOf(out), ProgressLine.duration((System.nanoTime() - t0) / 1e9));
+        return 0;
+    }
+
+    static String sizeOf(Path file) throws java.io.IOException {
+        long b = Files.size(file);
+        return b < 10_000 ? b + " bytes" : b < 1_000_000 ? String.format(Locale.ROOT, "%.1f kB", b / 1e3)
+                : String.format(Locale.ROOT, "%.1f MB", b / 1e6);
+    }
+}

@@ -1,0 +1,75 @@
+package yuelao.engine.vectors;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import yuelao.storage.format.StoreFormatException;
+import yuelao.tokenizer.vocab.Vocabulary;
+
+/**
+ * Reading and writing foreign word-vector files: word2vec text and binary, GloVe text, fastText
+ * {@code .vec} (see {@link VectorFormat}).
+ *
+ * <p>{@link #read} detects the format itself (see {@link FormatDetector}) and reads gzip-compressed files
+ * too; it streams the file and fails with a one-line {@link StoreFormatException} naming the file and the
+ * line (or binary row and byte offset) on anything malformed. {@link #write} writes atomically and refuses
+ * words that the formats cannot hold. Writing then reading gives back the same words and bit-identical
+ * floats, for every format.
+ */
+public final class VectorFormats {
+    private VectorFormats() {}
+
+    /**
+     * What {@link #detect} found.
+     *
+     * @param format {@link VectorFormat#WORD2VEC} for any text with a header (fastText {@code .vec} included),
+     *     {@link VectorFormat#GLOVE} for text without one, or {@link VectorFormat#WORD2VEC_BINARY}
+     * @param gzip whether the file is gzip-compressed
+     */
+    public record Detected(VectorFormat format, boolean gzip) {
+        /** E.g. {@code "glove"} or {@code "word2vec-binary, gzip"}. */
+        public String describe() {
+            return format.id() + (gzip ? ", gzip" : "");
+        }
+    }
+
+    /** The format of {@code file}, from its first bytes only. */
+    public static Detected detect(Path file) throws IOException {
+        return FormatDetector.detect(file);
+    }
+
+    /** Reads {@code file}, whatever its format (detected) and compression. */
+    public static ImportedVectors read(Path file) throws IOException {
+        return read(file, detect(file));
+    }
+
+    /** Reads {@code file} in the given detected format. */
+    public static ImportedVectors read(Path file, Detected detected) throws IOException {
+        try (VectorInput in = VectorInput.open(file)) {
+            return switch (detected.format()) {
+                case WORD2VEC_BINARY -> BinaryVectorReader.read(in);
+                case GLOVE -> TextVectorReader.read(in, false);
+                case WORD2VEC, FASTTEXT_VEC -> TextVectorReader.read(in, true);
+            };
+        } catch (OutOfMemoryError e) {
+            throw new StoreFormatException(file, "too large to read into memory (raise the heap, e.g. YUELAO_HEAP=8g)");
+        }
+    }
+
+    /**
+     * Writes {@code words.size()} rows of {@code dim} floats ({@code data} row-major) to {@code file} in
+     * {@code format}, atomically, replacing an existing file.
+     *
+     * @throws IllegalArgumentException naming the file and the word if a word is empty or holds whitespace
+     *     (nothing is written then), or if the sizes do not match
+     */
+    public static void write(Path file, VectorFormat format, List<String> words, float[] data, int dim) throws IOException {
+        VectorWriter.write(file, format, words, data, dim);
+    }
+
+    /** {@link #write(Path, VectorFormat, List, float[], int)} with the words of {@code vocabulary} in id order. */
+    public static void write(Path file, VectorFormat format, Vocabulary vocabulary, float[] data, int dim) throws IOException {
+        write(file, format, Arrays.asList(vocabulary.words()), data, dim);
+    }
+}
