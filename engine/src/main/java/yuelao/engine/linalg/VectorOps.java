@@ -90,4 +90,50 @@ public final class VectorOps {
             y[yo + k] += alpha * x[xo + k];
         }
     }
+
+    /** The preferred number of float lanes (1 when {@link #SCALAR}): row strides padded to it have no dot-product tail. */
+    public static int floatLanes() {
+        return SCALAR ? 1 : F.length();
+    }
+
+    /**
+     * Four dot products sharing one pass over {@code row}: out[j] = sum_k row[ro + k] * q[qo[j] + k] for j < 4,
+     * k < n. Loading each row slice once for four queries halves the memory traffic of a batch search.
+     */
+    public static void dot4(float[] row, int ro, float[] q, int q0, int q1, int q2, int q3, int n, float[] out) {
+        int k = 0;
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        if (!SCALAR) {
+            int upper = F.loopBound(n);
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = FloatVector.zero(F);
+            FloatVector a2 = FloatVector.zero(F);
+            FloatVector a3 = FloatVector.zero(F);
+            for (; k < upper; k += F.length()) {
+                FloatVector r = FloatVector.fromArray(F, row, ro + k);
+                a0 = r.fma(FloatVector.fromArray(F, q, q0 + k), a0);
+                a1 = r.fma(FloatVector.fromArray(F, q, q1 + k), a1);
+                a2 = r.fma(FloatVector.fromArray(F, q, q2 + k), a2);
+                a3 = r.fma(FloatVector.fromArray(F, q, q3 + k), a3);
+            }
+            s0 = a0.reduceLanes(VectorOperators.ADD);
+            s1 = a1.reduceLanes(VectorOperators.ADD);
+            s2 = a2.reduceLanes(VectorOperators.ADD);
+            s3 = a3.reduceLanes(VectorOperators.ADD);
+        }
+        for (; k < n; k++) {
+            float r = row[ro + k];
+            s0 += r * q[q0 + k];
+            s1 += r * q[q1 + k];
+            s2 += r * q[q2 + k];
+            s3 += r * q[q3 + k];
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
+    }
 }

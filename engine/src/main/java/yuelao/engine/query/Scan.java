@@ -1,0 +1,185 @@
+package yuelao.engine.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import yuelao.engine.linalg.VectorOps;
+
+/**
+ * Exact brute-force top-k kernels over a {@link RowTable}, for one query or a batch.
+ *
+ * <p>Rows [0, limit) are split into contiguous ranges, one per thread; each thread keeps one bounded
+ * {@link TopK} per query and walks its range in tiles of {@value #ROW_TILE} rows, scoring four queries per
+ * pass over a row ({@link VectorOps#dot4}), so a tile stays in cache while every query visits it. The
+ * per-thread heaps are merged at the end; {@link TopK}'s total order (score, then lower id) makes the result
+ * independent of the split. Excluded ids are checked only for a candidate that would enter its heap. Nothing
+ * is allocated per row.
+ */
+final class Scan {
+    private Scan() {}
+
+    static final int ROW_TILE = 256;
+    /** Below this many floats of work a single query runs on the calling thread. */
+    private static final long PARALLEL_MIN_FLOATS = 1L << 21;
+
+    private static volatile ExecutorService pool;
+
+    static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (Scan.class) {
+                p = pool;
+                if (p == null) {
+                    p = Executors.newFixedThreadPool(Math.max(1, defaultThreads()), r -> {
+                        Thread t = new Thread(r, "yuelao-query");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** How a row is scored against query j of a batch. */
+    enum Kind {
+        /** score = &lt;row, q_j&gt;; queries are packed one per stride. */
+        DOT,
+        /**
+         * 3CosMul (Levy and Goldberg 2014, METHOD.md section 4): queries are packed as three unit vectors
+         * (a, b, c) per question, rows are unit vectors, cos' = (cos + 1) / 2 and score =
+         * cos'(w, b) cos'(w, c) / (cos'(w, a) + 0.001).
+         */
+        COSMUL
+    }
+
+    static final double COSMUL_EPSILON = 0.001;
+
+    /**
+     * The top k of rows [0, limit) for each of nq queries.
+     *
+     * @param queries packed padded queries: DOT nq * stride floats, COSMUL nq * 3 * stride (a, b, c)
+     * @param exclude nq * perQuery ids never returned for that query (-1 = unused slot)
+     */
+    static TopK[] top(RowTable t, Kind kind, float[] queries, int nq, int limit, int k, int[] exclude, int perQuery,
+            int threads) {
+        long work = (long) limit * t.stride() * nq * (kind == Kind.COSMUL ? 3 : 1);
+        int parts = Math.max(1, Math.min(threads, (int) Math.min(Integer.MAX_VALUE, work / PARALLEL_MIN_FLOATS)));
+        parts = Math.min(parts, Math.max(1, limit / ROW_TILE));
+        TopK[][] partial = new TopK[parts][];
+        if (parts == 1) {
+            partial[0] = range(t, kind, queries, nq, 0, limit, k, exclude, perQuery);
+        } else {
+            List<Callable<TopK[]>> tasks = new ArrayList<>();
+            for (int p = 0; p < parts; p++) {
+                int from = (int) ((long) limit * p / parts);
+                int to = (int) ((long) limit * (p + 1) / parts);
+                tasks.add(() -> range(t, kind, queries, nq, from, to, k, exclude, perQuery));
+            }
+            try {
+                List<Future<TopK[]>> fs = pool().invokeAll(tasks);
+                for (int p = 0; p < parts; p++) {
+                    partial[p] = fs.get(p).get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        TopK[] out = partial[0];
+        for (int p = 1; p < parts; p++) {
+            for (int q = 0; q < nq; q++) {
+                out[q].addAll(partial[p][q]);
+            }
+        }
+        return out;
+    }
+
+    private static TopK[] range(RowTable t, Kind kind, float[] queries, int nq, int from, int to, int k, int[] exclude,
+            int perQuery) {
+        TopK[] heaps = new TopK[nq];
+        for (int q = 0; q < nq; q++) {
+            heaps[q] = new TopK(k);
+        }
+        if (kind == Kind.DOT) {
+            dotRange(t, queries, nq, from, to, heaps, exclude, perQuery);
+        } else {
+            cosmulRange(t, queries, nq, from, to, heaps, exclude, perQuery);
+        }
+        return heaps;
+    }
+
+    private static void dotRange(RowTable t, float[] qs, int nq, int from, int to, TopK[] heaps, int[] ex, int e) {
+        int s = t.stride();
+        float[] out = new float[4];
+        for (int rb = from; rb < to; rb += ROW_TILE) {
+            int re = Math.min(to, rb + ROW_TILE);
+            int q = 0;
+            for (; q + 4 <= nq; q += 4) {
+                TopK h0 = heaps[q];
+                TopK h1 = heaps[q + 1];
+                TopK h2 = heaps[q + 2];
+                TopK h3 = heaps[q + 3];
+                for (int r = rb; r < re; r++) {
+                    VectorOps.dot4(t.chunk(r), t.offset(r), qs, q * s, (q + 1) * s, (q + 2) * s, (q + 3) * s, s, out);
+                    offer(h0, r, out[0], ex, q * e, e);
+                    offer(h1, r, out[1], ex, (q + 1) * e, e);
+                    offer(h2, r, out[2], ex, (q + 2) * e, e);
+                    offer(h3, r, out[3], ex, (q + 3) * e, e);
+                }
+            }
+            for (; q < nq; q++) {
+                TopK h = heaps[q];
+                for (int r = rb; r < re; r++) {
+                    offer(h, r, VectorOps.dot(t.chunk(r), t.offset(r), qs, q * s, s), ex, q * e, e);
+                }
+            }
+        }
+    }
+
+    private static void cosmulRange(RowTable t, float[] qs, int nq, int from, int to, TopK[] heaps, int[] ex, int e) {
+        int s = t.stride();
+        float[] out = new float[4];
+        for (int rb = from; rb < to; rb += ROW_TILE) {
+            int re = Math.min(to, rb + ROW_TILE);
+            for (int q = 0; q < nq; q++) {
+                TopK h = heaps[q];
+                int a = 3 * q * s;
+                for (int r = rb; r < re; r++) {
+                    // out = cos(w, a), cos(w, b), cos(w, c) (the fourth slot repeats a).
+                    VectorOps.dot4(t.chunk(r), t.offset(r), qs, a, a + s, a + 2 * s, a, s, out);
+                    float score = (float) (((out[1] + 1.0) * 0.5) * ((out[2] + 1.0) * 0.5) / ((out[0] + 1.0) * 0.5 + COSMUL_EPSILON));
+                    offer(h, r, score, ex, q * e, e);
+                }
+            }
+        }
+    }
+
+    private static void offer(TopK h, int r, float score, int[] ex, int eo, int e) {
+        if (h.accepts(r, score)) {
+            for (int j = 0; j < e; j++) {
+                if (ex[eo + j] == r) {
+                    return;
+                }
+            }
+            h.offer(r, score);
+        }
+    }
+}
