@@ -27,6 +27,12 @@ import picocli.CommandLine.Spec;
             KeywordsCommand.class,
             PmiMatrixCommand.class,
             TrainCommand.class,
+            NearestCommand.class,
+            AnalogyCommand.class,
+            SimilarityCommand.class,
+            SentenceCommand.class,
+            DoesntMatchCommand.class,
+            EvalCommand.class,
         },
         sortOptions = false,
         showDefaultValues = true)
