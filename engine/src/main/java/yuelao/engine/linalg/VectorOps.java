@@ -136,4 +136,46 @@ public final class VectorOps {
         out[2] = s2;
         out[3] = s3;
     }
+
+    /**
+     * Four rows against one query: out[j] = sum_k rj[oj + k] * q[qo + k] for the four (rj, oj), k < n. Four
+     * independent accumulators keep the FMA units busy where one dot product would wait on its own chain.
+     */
+    public static void dot4rows(float[] r0, int o0, float[] r1, int o1, float[] r2, int o2, float[] r3, int o3,
+            float[] q, int qo, int n, float[] out) {
+        int k = 0;
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        if (!SCALAR) {
+            int upper = F.loopBound(n);
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = FloatVector.zero(F);
+            FloatVector a2 = FloatVector.zero(F);
+            FloatVector a3 = FloatVector.zero(F);
+            for (; k < upper; k += F.length()) {
+                FloatVector v = FloatVector.fromArray(F, q, qo + k);
+                a0 = FloatVector.fromArray(F, r0, o0 + k).fma(v, a0);
+                a1 = FloatVector.fromArray(F, r1, o1 + k).fma(v, a1);
+                a2 = FloatVector.fromArray(F, r2, o2 + k).fma(v, a2);
+                a3 = FloatVector.fromArray(F, r3, o3 + k).fma(v, a3);
+            }
+            s0 = a0.reduceLanes(VectorOperators.ADD);
+            s1 = a1.reduceLanes(VectorOperators.ADD);
+            s2 = a2.reduceLanes(VectorOperators.ADD);
+            s3 = a3.reduceLanes(VectorOperators.ADD);
+        }
+        for (; k < n; k++) {
+            float v = q[qo + k];
+            s0 += r0[o0 + k] * v;
+            s1 += r1[o1 + k] * v;
+            s2 += r2[o2 + k] * v;
+            s3 += r3[o3 + k] * v;
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
+    }
 }

@@ -147,7 +147,16 @@ final class Scan {
             }
             for (; q < nq; q++) {
                 TopK h = heaps[q];
-                for (int r = rb; r < re; r++) {
+                int r = rb;
+                for (; r + 4 <= re; r += 4) {
+                    VectorOps.dot4rows(t.chunk(r), t.offset(r), t.chunk(r + 1), t.offset(r + 1), t.chunk(r + 2), t.offset(r + 2),
+                            t.chunk(r + 3), t.offset(r + 3), qs, q * s, s, out);
+                    offer(h, r, out[0], ex, q * e, e);
+                    offer(h, r + 1, out[1], ex, q * e, e);
+                    offer(h, r + 2, out[2], ex, q * e, e);
+                    offer(h, r + 3, out[3], ex, q * e, e);
+                }
+                for (; r < re; r++) {
                     offer(h, r, VectorOps.dot(t.chunk(r), t.offset(r), qs, q * s, s), ex, q * e, e);
                 }
             }
