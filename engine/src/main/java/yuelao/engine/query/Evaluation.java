@@ -62,6 +62,26 @@ public final class Evaluation {
         }
     }
 
+    /** Every score of one evaluation run. */
+    public record Report(List<SimilarityScore> similarity, List<AnalogyScore> analogy) {}
+
+    /**
+     * Scores {@code vectors} on every file (the trainer calls this after an epoch): similarity files with
+     * lower-casing, analogy files over the {@code restrict} most frequent words with {@code method}.
+     */
+    public static Report evaluate(WordVectors vectors, List<Path> similarityFiles, List<Path> analogyFiles, int restrict,
+            Analogy.Method method, int threads) throws IOException {
+        List<SimilarityScore> sims = new ArrayList<>();
+        for (Path p : similarityFiles) {
+            sims.add(similarity(vectors, p, false));
+        }
+        List<AnalogyScore> anas = new ArrayList<>();
+        for (Path p : analogyFiles) {
+            anas.add(analogy(vectors, p, restrict, method, false, threads));
+        }
+        return new Report(List.copyOf(sims), List.copyOf(anas));
+    }
+
     /** The name of an evaluation file: its base name up to the first dot (the reference evaluator's key). */
     public static String name(Path file) {
         String n = file.getFileName().toString();
