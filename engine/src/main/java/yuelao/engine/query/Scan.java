@@ -13,8 +13,8 @@ import yuelao.engine.linalg.VectorOps;
  * Exact brute-force top-k kernels over a {@link RowTable}, for one query or a batch.
  *
  * <p>Rows [0, limit) are split into contiguous ranges, one per thread; each thread keeps one bounded
- * {@link TopK} per query and walks its range in tiles of {@value #ROW_TILE} rows, scoring four queries per
- * pass over a row ({@link VectorOps#dot4}), so a tile stays in cache while every query visits it. The
+ * {@link TopK} per query and walks its range in tiles of {@value #ROW_TILE} rows, scoring two rows against four queries per
+ * pass ({@link VectorOps#dot2x4}; a single query: four rows per pass, {@link VectorOps#dot4rows}), so a tile stays in cache while every query visits it. The
  * per-thread heaps are merged at the end; {@link TopK}'s total order (score, then lower id) makes the result
  * independent of the split. Excluded ids are checked only for a candidate that would enter its heap. Nothing
  * is allocated per row.
@@ -128,7 +128,7 @@ final class Scan {
 
     private static void dotRange(RowTable t, float[] qs, int nq, int from, int to, TopK[] heaps, int[] ex, int e) {
         int s = t.stride();
-        float[] out = new float[4];
+        float[] out = new float[8];
         for (int rb = from; rb < to; rb += ROW_TILE) {
             int re = Math.min(to, rb + ROW_TILE);
             int q = 0;
@@ -137,7 +137,20 @@ final class Scan {
                 TopK h1 = heaps[q + 1];
                 TopK h2 = heaps[q + 2];
                 TopK h3 = heaps[q + 3];
-                for (int r = rb; r < re; r++) {
+                int r = rb;
+                for (; r + 2 <= re; r += 2) {
+                    VectorOps.dot2x4(t.chunk(r), t.offset(r), t.chunk(r + 1), t.offset(r + 1), qs, q * s, (q + 1) * s,
+                            (q + 2) * s, (q + 3) * s, s, out);
+                    offer(h0, r, out[0], ex, q * e, e);
+                    offer(h1, r, out[1], ex, (q + 1) * e, e);
+                    offer(h2, r, out[2], ex, (q + 2) * e, e);
+                    offer(h3, r, out[3], ex, (q + 3) * e, e);
+                    offer(h0, r + 1, out[4], ex, q * e, e);
+                    offer(h1, r + 1, out[5], ex, (q + 1) * e, e);
+                    offer(h2, r + 1, out[6], ex, (q + 2) * e, e);
+                    offer(h3, r + 1, out[7], ex, (q + 3) * e, e);
+                }
+                for (; r < re; r++) {
                     VectorOps.dot4(t.chunk(r), t.offset(r), qs, q * s, (q + 1) * s, (q + 2) * s, (q + 3) * s, s, out);
                     offer(h0, r, out[0], ex, q * e, e);
                     offer(h1, r, out[1], ex, (q + 1) * e, e);
@@ -165,20 +178,36 @@ final class Scan {
 
     private static void cosmulRange(RowTable t, float[] qs, int nq, int from, int to, TopK[] heaps, int[] ex, int e) {
         int s = t.stride();
-        float[] out = new float[4];
+        float[] ca = new float[4];
+        float[] cb = new float[4];
+        float[] cc = new float[4];
         for (int rb = from; rb < to; rb += ROW_TILE) {
             int re = Math.min(to, rb + ROW_TILE);
-            for (int q = 0; q < nq; q++) {
-                TopK h = heaps[q];
-                int a = 3 * q * s;
+            for (int q = 0; q < nq; q += 4) {
+                // Four questions per pass (the last group may repeat its last question; repeats are not offered):
+                // three dot4 calls give cos(w, a_j), cos(w, b_j), cos(w, c_j) for j < 4.
+                int g = Math.min(4, nq - q);
+                int a0 = 3 * q * s;
+                int a1 = 3 * (q + Math.min(1, g - 1)) * s;
+                int a2 = 3 * (q + Math.min(2, g - 1)) * s;
+                int a3 = 3 * (q + Math.min(3, g - 1)) * s;
                 for (int r = rb; r < re; r++) {
-                    // out = cos(w, a), cos(w, b), cos(w, c) (the fourth slot repeats a).
-                    VectorOps.dot4(t.chunk(r), t.offset(r), qs, a, a + s, a + 2 * s, a, s, out);
-                    float score = (float) (((out[1] + 1.0) * 0.5) * ((out[2] + 1.0) * 0.5) / ((out[0] + 1.0) * 0.5 + COSMUL_EPSILON));
-                    offer(h, r, score, ex, q * e, e);
+                    float[] c = t.chunk(r);
+                    int o = t.offset(r);
+                    VectorOps.dot4(c, o, qs, a0, a1, a2, a3, s, ca);
+                    VectorOps.dot4(c, o, qs, a0 + s, a1 + s, a2 + s, a3 + s, s, cb);
+                    VectorOps.dot4(c, o, qs, a0 + 2 * s, a1 + 2 * s, a2 + 2 * s, a3 + 2 * s, s, cc);
+                    for (int j = 0; j < g; j++) {
+                        offer(heaps[q + j], r, cosmul(ca[j], cb[j], cc[j]), ex, (q + j) * e, e);
+                    }
                 }
             }
         }
+    }
+
+    /** cos'(w,b) cos'(w,c) / (cos'(w,a) + 0.001), cos' = (cos + 1) / 2. */
+    private static float cosmul(float ca, float cb, float cc) {
+        return (float) (((cb + 1.0) * 0.5) * ((cc + 1.0) * 0.5) / ((ca + 1.0) * 0.5 + COSMUL_EPSILON));
     }
 
     private static void offer(TopK h, int r, float score, int[] ex, int eo, int e) {
