@@ -364,4 +364,44 @@ class WordVectorsQueryTest {
         }
         return r;
     }
+
+    @Test
+    void tiesGoToTheLowerIdInEveryMode() {
+        // b, c, d identical; e the zero vector. From a, every mode scores b, c, d equally.
+        WordVectors wv = WordVectors.of(List.of("a", "b", "c", "d", "e", "f"),
+                new float[] {1, 2, 0, 3, 1, 1, 3, 1, 1, 3, 1, 1, 0, 0, 0, -1, 0, 2}, 3);
+        for (Mode m : Mode.values()) {
+            List<Neighbor> hits = Nearest.of(wv, "a", 5, m, 6).orElseThrow();
+            List<Integer> ids = hits.stream().map(Neighbor::id).toList();
+            int at = ids.indexOf(1);
+            assertTrue(at >= 0 && ids.subList(at, at + 3).equals(List.of(1, 2, 3)), m + ": " + hits);
+            assertFalse(ids.contains(0), "query excluded");
+        }
+        // Restriction to the top 3 leaves b and c.
+        assertEquals(List.of(1, 2), Nearest.of(wv.restrict(3), "a", 5, Mode.COSINE, 0).orElseThrow().stream().map(Neighbor::id).toList());
+        assertEquals(List.of(), Nearest.of(wv.restrict(1), "a", 5, Mode.COSINE, 0).orElseThrow());
+    }
+
+    @Test
+    void concurrentQueriesAgreeWithSequentialOnes() throws Exception {
+        WordVectors fresh = WordVectors.of(words(V), DATA, DIM);
+        List<List<Neighbor>> expected = new ArrayList<>();
+        for (int q = 0; q < 16; q++) {
+            expected.add(Nearest.of(WV, q, 5, Mode.SIMILARITY, 300));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Neighbor>>> fs = new ArrayList<>();
+            for (int q = 0; q < 16; q++) {
+                int qq = q;
+                // The fresh table computes its similarity basis under contention: computed once, same answers.
+                fs.add(pool.submit(() -> Nearest.of(fresh, qq, 5, Mode.SIMILARITY, 300)));
+            }
+            for (int q = 0; q < 16; q++) {
+                assertEquals(expected.get(q), fs.get(q).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
