@@ -94,16 +94,24 @@ public final class Evaluation {
         List<Double> gold = new ArrayList<>();
         List<Double> pred = new ArrayList<>();
         int total = 0;
+        int lineNo = 0;
         for (String line : lines(file)) {
+            lineNo++;
             String[] p = line.indexOf('\t') >= 0 ? line.strip().split("\t") : line.strip().split("\\s+");
             if (p.length < 3) {
                 continue;
             }
             total++;
+            double score;
+            try {
+                score = Double.parseDouble(p[2].strip());
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": line " + lineNo + ": the score '" + p[2].strip() + "' is not a number");
+            }
             OptionalInt a = wv.id(p[0].strip());
             OptionalInt b = wv.id(p[1].strip());
             if (a.isPresent() && b.isPresent()) {
-                gold.add(Double.parseDouble(p[2].strip()));
+                gold.add(score);
                 pred.add(wv.cosine(a.getAsInt(), b.getAsInt()));
             }
         }

@@ -147,5 +147,8 @@ class QueryCliTest {
         assertEquals(0, table.code(), table.err());
         assertTrue(table.out().contains("pairs 4 of 5") && table.out().contains("mul over the"), table.out());
         assertOneLineError(run("eval", vectors.toString(), "--similarity", dir.resolve("none.txt").toString()), "none.txt");
+        Path bad = dir.resolve("bad.txt");
+        Files.writeString(bad, "cat\tdog\t9\ncat\tking\thigh\n");
+        assertOneLineError(run("eval", vectors.toString(), "--similarity", bad.toString()), "bad.txt", "line 2", "high");
     }
 }
