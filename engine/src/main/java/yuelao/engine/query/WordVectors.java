@@ -36,6 +36,9 @@ import yuelao.tokenizer.analysis.AnalyzerSpec;
  *       reference evaluator and gensim's {@code case_insensitive} do).
  *   <li>The Cholesky factor of the similarity route is computed once per context size K, on first use, and
  *       cached (shared by every view of the same table).
+ *   <li>Memory: two heap tables of V x stride floats (raw and unit; stride = dim rounded up to 4), plus one
+ *       more per similarity context size used: 100,000 x 100 takes 80 MB. {@link #open} maps
+ *       {@code vectors.bin} only while copying it.
  * </ul>
  */
 public final class WordVectors {
