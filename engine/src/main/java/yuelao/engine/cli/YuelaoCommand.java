@@ -30,6 +30,12 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            NearestCommand.class,
+            AnalogyCommand.class,
+            SimilarityCommand.class,
+            SentenceCommand.class,
+            DoesntMatchCommand.class,
+            EvalCommand.class,
         },
         sortOptions = false,
         showDefaultValues = true)

@@ -90,4 +90,165 @@ public final class VectorOps {
             y[yo + k] += alpha * x[xo + k];
         }
     }
+
+    /** The preferred number of float lanes (1 when {@link #SCALAR}): row strides padded to it have no dot-product tail. */
+    public static int floatLanes() {
+        return SCALAR ? 1 : F.length();
+    }
+
+    /**
+     * Four dot products sharing one pass over {@code row}: out[j] = sum_k row[ro + k] * q[qo[j] + k] for j < 4,
+     * k < n. Loading each row slice once for four queries halves the memory traffic of a batch search.
+     */
+    public static void dot4(float[] row, int ro, float[] q, int q0, int q1, int q2, int q3, int n, float[] out) {
+        int k = 0;
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        if (!SCALAR) {
+            int upper = F.loopBound(n);
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = FloatVector.zero(F);
+            FloatVector a2 = FloatVector.zero(F);
+            FloatVector a3 = FloatVector.zero(F);
+            for (; k < upper; k += F.length()) {
+                FloatVector r = FloatVector.fromArray(F, row, ro + k);
+                a0 = r.fma(FloatVector.fromArray(F, q, q0 + k), a0);
+                a1 = r.fma(FloatVector.fromArray(F, q, q1 + k), a1);
+                a2 = r.fma(FloatVector.fromArray(F, q, q2 + k), a2);
+                a3 = r.fma(FloatVector.fromArray(F, q, q3 + k), a3);
+            }
+            s0 = a0.reduceLanes(VectorOperators.ADD);
+            s1 = a1.reduceLanes(VectorOperators.ADD);
+            s2 = a2.reduceLanes(VectorOperators.ADD);
+            s3 = a3.reduceLanes(VectorOperators.ADD);
+        }
+        for (; k < n; k++) {
+            float r = row[ro + k];
+            s0 += r * q[q0 + k];
+            s1 += r * q[q1 + k];
+            s2 += r * q[q2 + k];
+            s3 += r * q[q3 + k];
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
+    }
+
+    /**
+     * Four rows against one query: out[j] = sum_k rj[oj + k] * q[qo + k] for the four (rj, oj), k < n. Four
+     * independent accumulators keep the FMA units busy where one dot product would wait on its own chain.
+     */
+    public static void dot4rows(float[] r0, int o0, float[] r1, int o1, float[] r2, int o2, float[] r3, int o3,
+            float[] q, int qo, int n, float[] out) {
+        int k = 0;
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        if (!SCALAR) {
+            int upper = F.loopBound(n);
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = FloatVector.zero(F);
+            FloatVector a2 = FloatVector.zero(F);
+            FloatVector a3 = FloatVector.zero(F);
+            for (; k < upper; k += F.length()) {
+                FloatVector v = FloatVector.fromArray(F, q, qo + k);
+                a0 = FloatVector.fromArray(F, r0, o0 + k).fma(v, a0);
+                a1 = FloatVector.fromArray(F, r1, o1 + k).fma(v, a1);
+                a2 = FloatVector.fromArray(F, r2, o2 + k).fma(v, a2);
+                a3 = FloatVector.fromArray(F, r3, o3 + k).fma(v, a3);
+            }
+            s0 = a0.reduceLanes(VectorOperators.ADD);
+            s1 = a1.reduceLanes(VectorOperators.ADD);
+            s2 = a2.reduceLanes(VectorOperators.ADD);
+            s3 = a3.reduceLanes(VectorOperators.ADD);
+        }
+        for (; k < n; k++) {
+            float v = q[qo + k];
+            s0 += r0[o0 + k] * v;
+            s1 += r1[o1 + k] * v;
+            s2 += r2[o2 + k] * v;
+            s3 += r3[o3 + k] * v;
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
+    }
+
+    /**
+     * Two rows against four queries: out[4 i + j] = sum_k ri[oi + k] * q[qj + k] for i < 2, j < 4, k < n. Eight
+     * accumulators share six loads per step (against five loads per four products in {@link #dot4}), the
+     * register-blocked inner kernel of a batch search.
+     */
+    public static void dot2x4(float[] r0, int o0, float[] r1, int o1, float[] q, int q0, int q1, int q2, int q3, int n,
+            float[] out) {
+        int k = 0;
+        float s00 = 0;
+        float s01 = 0;
+        float s02 = 0;
+        float s03 = 0;
+        float s10 = 0;
+        float s11 = 0;
+        float s12 = 0;
+        float s13 = 0;
+        if (!SCALAR) {
+            int upper = F.loopBound(n);
+            FloatVector a00 = FloatVector.zero(F);
+            FloatVector a01 = FloatVector.zero(F);
+            FloatVector a02 = FloatVector.zero(F);
+            FloatVector a03 = FloatVector.zero(F);
+            FloatVector a10 = FloatVector.zero(F);
+            FloatVector a11 = FloatVector.zero(F);
+            FloatVector a12 = FloatVector.zero(F);
+            FloatVector a13 = FloatVector.zero(F);
+            for (; k < upper; k += F.length()) {
+                FloatVector x = FloatVector.fromArray(F, r0, o0 + k);
+                FloatVector y = FloatVector.fromArray(F, r1, o1 + k);
+                FloatVector v = FloatVector.fromArray(F, q, q0 + k);
+                a00 = x.fma(v, a00);
+                a10 = y.fma(v, a10);
+                v = FloatVector.fromArray(F, q, q1 + k);
+                a01 = x.fma(v, a01);
+                a11 = y.fma(v, a11);
+                v = FloatVector.fromArray(F, q, q2 + k);
+                a02 = x.fma(v, a02);
+                a12 = y.fma(v, a12);
+                v = FloatVector.fromArray(F, q, q3 + k);
+                a03 = x.fma(v, a03);
+                a13 = y.fma(v, a13);
+            }
+            s00 = a00.reduceLanes(VectorOperators.ADD);
+            s01 = a01.reduceLanes(VectorOperators.ADD);
+            s02 = a02.reduceLanes(VectorOperators.ADD);
+            s03 = a03.reduceLanes(VectorOperators.ADD);
+            s10 = a10.reduceLanes(VectorOperators.ADD);
+            s11 = a11.reduceLanes(VectorOperators.ADD);
+            s12 = a12.reduceLanes(VectorOperators.ADD);
+            s13 = a13.reduceLanes(VectorOperators.ADD);
+        }
+        for (; k < n; k++) {
+            float x = r0[o0 + k];
+            float y = r1[o1 + k];
+            s00 += x * q[q0 + k];
+            s01 += x * q[q1 + k];
+            s02 += x * q[q2 + k];
+            s03 += x * q[q3 + k];
+            s10 += y * q[q0 + k];
+            s11 += y * q[q1 + k];
+            s12 += y * q[q2 + k];
+            s13 += y * q[q3 + k];
+        }
+        out[0] = s00;
+        out[1] = s01;
+        out[2] = s02;
+        out[3] = s03;
+        out[4] = s10;
+        out[5] = s11;
+        out[6] = s12;
+        out[7] = s13;
+    }
 }

@@ -1,0 +1,62 @@
+package yuelao.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import yuelao.engine.query.Analogy;
+import yuelao.engine.query.Neighbor;
+import yuelao.engine.query.WordVectors;
+
+/** {@code yuelao analogy VECTORS A B C}. */
+@Command(name = "analogy", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {"A is to B as C is to ? (A, B and C are never answers).",
+            "add: cos(u_b - u_a + u_c, u_w) on unit vectors (as gensim and the evaluator); add-raw: cos(v_b + v_c - v_a, v_w) on raw vectors (the seed code);",
+            "mul: 3CosMul, cos'(w,b) cos'(w,c) / (cos'(w,a) + 0.001) with cos' = (cos + 1) / 2."})
+public final class AnalogyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "VECTORS", description = "Vectors directory.")
+    Path vectors;
+
+    @Parameters(index = "1", paramLabel = "A")
+    String a;
+
+    @Parameters(index = "2", paramLabel = "B")
+    String b;
+
+    @Parameters(index = "3", paramLabel = "C")
+    String c;
+
+    @Option(names = "--method", defaultValue = "add", paramLabel = "add|add-raw|mul", description = "Scoring.")
+    String method;
+
+    @Option(names = "--top", defaultValue = "1", paramLabel = "N", description = "How many answers.")
+    int top;
+
+    @Option(names = "--case-insensitive", description = "Fold words to lower case (the most frequent casing wins).")
+    boolean caseInsensitive;
+
+    @Option(names = "--restrict-vocab", defaultValue = "0", paramLabel = "N", description = "Search only the N most frequent words (0 = all).")
+    int restrictVocab;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Analogy.Method m = Analogy.Method.parse(method);
+        VectorArgs.requirePositive("--top", top);
+        WordVectors wv = VectorArgs.open(vectors, caseInsensitive, restrictVocab);
+        VectorArgs.requireKnown(wv, vectors, List.of(a, b, c));
+        List<Neighbor> hits = Analogy.solve(wv, a, b, c, m, top).orElseThrow();
+        out.printf(Locale.ROOT, "%s : %s :: %s : ?  (%s, of %,d words)%n", a, b, c, m.id(), wv.searchLimit());
+        NearestCommand.print(out, hits);
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package yuelao.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import yuelao.engine.query.DoesntMatch;
+import yuelao.engine.query.Neighbor;
+import yuelao.engine.query.WordVectors;
+
+/** {@code yuelao doesnt-match VECTORS W1 W2 W3 ...}. */
+@Command(name = "doesnt-match", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = "The word least like the others: lowest cosine to the mean of all the words' unit vectors (gensim's doesnt_match).")
+public final class DoesntMatchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "VECTORS", description = "Vectors directory.")
+    Path vectors;
+
+    @Parameters(index = "1..*", arity = "2..*", paramLabel = "WORD", description = "Two or more words.")
+    List<String> words;
+
+    @Option(names = "--case-insensitive", description = "Fold words to lower case (the most frequent casing wins).")
+    boolean caseInsensitive;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        WordVectors wv = VectorArgs.open(vectors, caseInsensitive, 0);
+        VectorArgs.requireKnown(wv, vectors, words);
+        DoesntMatch.Result r = DoesntMatch.of(wv, words);
+        out.printf("doesn't match: %s%n", r.odd().orElseThrow());
+        for (Neighbor n : r.cosines()) {
+            out.printf(Locale.ROOT, "     %-24s cosine to the mean %8.4f%n", n.word(), n.score());
+        }
+        return 0;
+    }
+}

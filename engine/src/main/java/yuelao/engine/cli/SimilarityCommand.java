@@ -1,0 +1,56 @@
+package yuelao.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import yuelao.engine.query.Nearest;
+import yuelao.engine.query.WordVectors;
+
+/** {@code yuelao similarity VECTORS W1 W2}. */
+@Command(name = "similarity", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = "Cosine and inner product (the PMI estimate) of two words; with --context-words K also the Pearson correlation of their PMI profiles.")
+public final class SimilarityCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "VECTORS", description = "Vectors directory.")
+    Path vectors;
+
+    @Parameters(index = "1", paramLabel = "W1")
+    String w1;
+
+    @Parameters(index = "2", paramLabel = "W2")
+    String w2;
+
+    @Option(names = "--context-words", defaultValue = "0", paramLabel = "K", description = "Also the profile correlation over the K most frequent words (0 = no).")
+    int contextWords;
+
+    @Option(names = "--case-insensitive", description = "Fold words to lower case (the most frequent casing wins).")
+    boolean caseInsensitive;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (contextWords < 0) {
+            throw new UserException("--context-words must be >= 0, not " + contextWords);
+        }
+        WordVectors wv = VectorArgs.open(vectors, caseInsensitive, 0);
+        VectorArgs.requireKnown(wv, vectors, List.of(w1, w2));
+        WordVectors.PairSimilarity s = wv.similarity(w1, w2);
+        out.printf(Locale.ROOT, "cosine(%s, %s) = %.4f%n", w1, w2, s.cosine());
+        out.printf(Locale.ROOT, "inner product (PMI estimate) = %.4f%n", s.dot());
+        if (contextWords > 0) {
+            int k = Math.min(contextWords, wv.size());
+            out.printf(Locale.ROOT, "profile correlation over the %,d most frequent words = %.4f%n", k,
+                    Nearest.profileCorrelation(wv, wv.id(w1).getAsInt(), wv.id(w2).getAsInt(), k));
+        }
+        return 0;
+    }
+}

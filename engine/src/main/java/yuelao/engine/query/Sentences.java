@@ -1,0 +1,100 @@
+package yuelao.engine.query;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+import yuelao.engine.text.TextAnalyzer;
+import yuelao.tokenizer.analysis.AnalyzerSpec;
+
+/**
+ * Sentence queries (METHOD.md section 4, "additivity"): a text is tokenized with the analyzer recorded in the
+ * vectors' properties (the whitespace analyzer when none is recorded), and its vector is the sum of its
+ * in-vocabulary token vectors, repeats counted, out-of-vocabulary tokens skipped; no token gives the zero
+ * vector. Then PMI(S1, S2) ~ &lt;s_1, s_2&gt; (relatedness), cos(s_1, s_2), and the keywords of S: its distinct
+ * in-vocabulary words w ranked by &lt;s, v_w&gt; ~ PMI(S; w). Sums are in double. Thread-safe (Lucene
+ * analyzers reuse token streams per thread); close it to release the analyzer.
+ */
+public final class Sentences implements AutoCloseable {
+    private final WordVectors wv;
+    private final TextAnalyzer analyzer;
+
+    public Sentences(WordVectors wv) {
+        this.wv = wv;
+        this.analyzer = new TextAnalyzer(wv.analyzer().orElse(AnalyzerSpec.defaults("whitespace")));
+    }
+
+    /** A text's vector with its in-vocabulary ids (in order, repeats kept) and out-of-vocabulary tokens. */
+    public record SentenceVector(double[] vector, int[] ids, List<String> outOfVocabulary) {
+        public boolean isEmpty() {
+            return ids.length == 0;
+        }
+    }
+
+    public SentenceVector vector(String text) {
+        return vector(analyzer.tokens(text));
+    }
+
+    /** The vector of already tokenized text. */
+    public SentenceVector vector(List<String> tokens) {
+        double[] s = new double[wv.dim()];
+        int[] ids = new int[tokens.size()];
+        int n = 0;
+        List<String> oov = new ArrayList<>();
+        RowTable raw = wv.raw();
+        for (String t : tokens) {
+            OptionalInt id = wv.id(t);
+            if (id.isEmpty()) {
+                oov.add(t);
+                continue;
+            }
+            int i = id.getAsInt();
+            ids[n++] = i;
+            for (int k = 0; k < s.length; k++) {
+                s[k] += raw.get(i, k);
+            }
+        }
+        return new SentenceVector(s, Arrays.copyOf(ids, n), List.copyOf(oov));
+    }
+
+    /** &lt;s_1, s_2&gt;: the additive PMI estimate of two texts. */
+    public static double relatedness(SentenceVector a, SentenceVector b) {
+        double s = 0;
+        for (int k = 0; k < a.vector.length; k++) {
+            s += a.vector[k] * b.vector[k];
+        }
+        return s;
+    }
+
+    /** cos(s_1, s_2), 0 if either is the zero vector. */
+    public static double cosine(SentenceVector a, SentenceVector b) {
+        double na = 0;
+        double nb = 0;
+        for (int k = 0; k < a.vector.length; k++) {
+            na += a.vector[k] * a.vector[k];
+            nb += b.vector[k] * b.vector[k];
+        }
+        return na > 0 && nb > 0 ? relatedness(a, b) / Math.sqrt(na * nb) : 0;
+    }
+
+    /** The distinct in-vocabulary words of the sentence by &lt;s, v_w&gt; descending, ties by lower id. */
+    public List<Neighbor> keywords(SentenceVector s) {
+        int[] distinct = Arrays.stream(s.ids).distinct().sorted().toArray();
+        List<Neighbor> out = new ArrayList<>(distinct.length);
+        RowTable raw = wv.raw();
+        for (int id : distinct) {
+            double score = 0;
+            for (int k = 0; k < s.vector.length; k++) {
+                score += s.vector[k] * raw.get(id, k);
+            }
+            out.add(new Neighbor(id, wv.word(id), score));
+        }
+        out.sort((x, y) -> x.score() != y.score() ? Double.compare(y.score(), x.score()) : Integer.compare(x.id(), y.id()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        analyzer.close();
+    }
+}
