@@ -17,6 +17,15 @@ import yuelao.engine.pipeline.VocabularyStage;
 import yuelao.engine.pmi.PmiMeasure;
 import yuelao.engine.pmi.PmiOptions;
 import yuelao.engine.pmi.PmiView;
+import yuelao.engine.query.Analogy;
+import yuelao.engine.query.Mode;
+import yuelao.engine.query.Nearest;
+import yuelao.engine.query.Neighbor;
+import yuelao.engine.query.Sentences;
+import yuelao.engine.query.WordVectors;
+import yuelao.engine.train.TrainOptions;
+import yuelao.engine.train.TrainingStage;
+import java.util.Optional;
 import yuelao.engine.text.TextAnalyzer;
 import yuelao.engine.store.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
@@ -26,7 +35,7 @@ import yuelao.tokenizer.vocab.Vocabulary;
 
 /** {@code yuelao demo}: every stage on the bundled sample corpus, with what it found. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = "Run every stage on the bundled English sample (corpus-samples/english-sample.txt.gz) and show what it found.")
+        description = "Run every stage on the bundled English sample (corpus-samples/english-sample.txt.gz), as 'yuelao run' would, and show what it found: vocabulary, counts, PMI associates, nearest words, relatedness vs similarity, an analogy, keywords.")
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,7 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         VocabularyStage.Request vreq = new VocabularyStage.Request(List.of(sample.toString()), AnalyzerSpec.defaults("english"), 5, 0,
                 run.threads(), DocumentReader.DEFAULT_MAX_DOCUMENT_CHARS);
-        CountingStage.Request creq = new CountingStage.Request(vreq, null, 10, WindowWeighting.UNIFORM, false, false, 0, 1, 1L << 30,
+        // The settings of 'yuelao run' (RunCommand.Defaults): window 5, word2vec's dynamic weights, subsampling 1e-4.
+        CountingStage.Request creq = new CountingStage.Request(vreq, null, 5, WindowWeighting.DYNAMIC, false, false, 1e-4, 1, 1L << 30,
                 CountingStage.DEFAULT_FAN_IN);
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         Path store = this.out.resolve("store");
@@ -70,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println();
 
-        out.printf("%n== 2. co-occurrence counts (yuelao count --window 10 --weighting uniform)%n");
+        out.printf("%n== 2. co-occurrence counts (yuelao count --window 5 --weighting dynamic --subsample 1e-4)%n");
         try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
             CountStore c = dir.counts();
             out.printf(Locale.ROOT, "%,d co-occurrence events; %,d distinct word pairs; X = %,d; store %s on disk (%s)%n",
@@ -113,9 +123,45 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println();
             }
         }
-        out.printf("%nartifacts: %s (inspect with: ./yuelao counts %s --info)%n", this.out, store);
+        out.printf("%n== 4. word vectors (yuelao train: eig, p 0.25, shift 0.25, dim 100)%n");
+        out.flush();
+        Path vectors = this.out.resolve("vectors");
+        TrainOptions topt = new TrainOptions(TrainOptions.Method.EIG, 100, 0.25, 0.75, 0.25, 12, 40, 1, 0.1, 100, 0.75, true, 1,
+                run.threads(), 0, false, 0, 1, false);
+        TrainingStage.Result tr = TrainingStage.run(store, vectors, true, topt, progress::update);
+        progress.done();
+        out.printf(Locale.ROOT, "trained %,d x %d vectors in %s; %s%n", tr.vocabulary().size(), tr.dim(), ProgressLine.duration(tr.seconds()),
+                tr.summary());
+        WordVectors wv = WordVectors.open(vectors);
+        for (String w : new String[] {"war", "king", "money", "france", "happy"}) {
+            Optional<List<Neighbor>> nn = Nearest.of(wv, w, 8, Mode.COSINE, 0);
+            nn.ifPresent(list -> out.printf(Locale.ROOT, "nearest to '%s' (cosine):%s%n", w, join(list)));
+        }
+        String probe = "climb";
+        if (wv.contains(probe)) {
+            out.printf(Locale.ROOT, "'%s' by relatedness <v_a, v_w> (the PMI estimate):%s%n", probe,
+                    join(Nearest.of(wv, probe, 6, Mode.RELATEDNESS, 0).orElseThrow()));
+            out.printf(Locale.ROOT, "'%s' by similarity (Pearson of PMI profiles over the 500 most frequent words):%s%n", probe,
+                    join(Nearest.of(wv, probe, 6, Mode.SIMILARITY, 500).orElseThrow()));
+        }
+        Analogy.solve(wv, "man", "king", "woman", Analogy.Method.ADD, 3).ifPresent(list ->
+                out.printf(Locale.ROOT, "analogy man : king :: woman : ?%s%n", join(list)));
+        String sentence = "the senate ratified the peace treaty with france";
+        try (Sentences sentences = new Sentences(wv)) {
+            Sentences.SentenceVector sv = sentences.vector(sentence);
+            out.printf(Locale.ROOT, "keywords of \"%s\" by <s, v_w>:%s%n", sentence, join(sentences.keywords(sv)));
+        }
+        out.printf("%nartifacts: %s (inspect with: ./yuelao counts %s --info; ./yuelao nearest %s WORD)%n", this.out, store, vectors);
         out.flush();
         return 0;
+    }
+
+    private static String join(List<Neighbor> list) {
+        StringBuilder sb = new StringBuilder();
+        for (Neighbor n : list) {
+            sb.append(String.format(Locale.ROOT, " %s(%.2f)", n.word(), n.score()));
+        }
+        return sb.toString();
     }
 
     /** Entry indices of the k largest counts in row i (a partial selection; rows are short). */

@@ -90,6 +90,46 @@ public final class TrainingOptions {
         };
     }
 
+    @Option(names = "--eval-similarity", arity = "1..*", paramLabel = "FILE",
+            description = "Word-similarity sets (word1 word2 score) scored after each epoch (pmi) or at the end (eig/svd): Spearman rho of cosine.")
+    java.util.List<Path> evalSimilarity = new java.util.ArrayList<>();
+
+    @Option(names = "--eval-analogy", arity = "1..*", paramLabel = "FILE",
+            description = "Analogy sets (word2vec questions-words format) scored the same way: 3CosAdd over the 30,000 most frequent words, question words excluded.")
+    java.util.List<Path> evalAnalogy = new java.util.ArrayList<>();
+
+    /** The evaluator of the --eval-* files, or null when none is given. */
+    TrainingStage.Evaluator evaluator(int threads) {
+        if (evalSimilarity.isEmpty() && evalAnalogy.isEmpty()) {
+            return null;
+        }
+        for (Path f : concat()) {
+            if (!java.nio.file.Files.isRegularFile(f)) {
+                throw new UserException(f + ": no such evaluation file");
+            }
+        }
+        return (vocabulary, vectors, dim) -> {
+            yuelao.engine.query.WordVectors wv = yuelao.engine.query.WordVectors.of(java.util.List.of(vocabulary.words()), vectors, dim);
+            yuelao.engine.query.Evaluation.Report r = yuelao.engine.query.Evaluation.evaluate(wv, evalSimilarity, evalAnalogy, 30_000,
+                    yuelao.engine.query.Analogy.Method.ADD, threads);
+            StringBuilder sb = new StringBuilder();
+            for (var s : r.similarity()) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.3f", s.name(), s.rho()));
+            }
+            for (var a : r.analogy()) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.1f%% (%d answerable)", a.name(),
+                        100 * a.accuracy(), a.answerable()));
+            }
+            return sb.toString();
+        };
+    }
+
+    private java.util.List<Path> concat() {
+        java.util.List<Path> all = new java.util.ArrayList<>(evalSimilarity);
+        all.addAll(evalAnalogy);
+        return all;
+    }
+
     /** The settings these options describe. */
     TrainOptions options(int threads) {
         if (!weight.equals("truncated") && !weight.equals("untruncated")) {

@@ -112,6 +112,10 @@ public final class WordVectors {
      * which name the file.
      */
     public static WordVectors open(Path dir) throws IOException {
+        if (!java.nio.file.Files.exists(dir.resolve(VectorsFile.FILE_NAME))
+                && java.nio.file.Files.exists(dir.resolve("vectors").resolve(VectorsFile.FILE_NAME))) {
+            dir = dir.resolve("vectors"); // the output directory of 'yuelao run'
+        }
         StoredVocabulary sv = VocabularyFile.read(dir);
         Path file = dir.resolve(VectorsFile.FILE_NAME);
         try (VectorsFile.Stored st = VectorsFile.read(file)) {
