@@ -48,6 +48,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--oversample", defaultValue = "40", paramLabel = "N", description = "eig/svd: extra block columns.")
     int oversample;
 
+    @Option(names = "--balance", defaultValue = "0", paramLabel = "a",
+            description = "eig/svd: frequency balancing; factorize D^a M D^a, D = diag(n_i / n_max), then V = D^-a U diag(lambda)^p (a weighted fit, weight (n_i n_j)^(2a)).")
+    double balance;
+
+    @Option(names = "--samples", defaultValue = "1", paramLabel = "s",
+            description = "sgns: observed pairs drawn per epoch (with probability x_ij / X), as a multiple of the total pair mass X.")
+    double samples;
+
+    @Option(names = "--sgns-offset", defaultValue = "0", paramLabel = "b", description = "sgns: b in the logit z = <v_i, v_j> - log k + b.")
+    double sgnsOffset;
+
     @Option(names = "--epochs", defaultValue = "30", paramLabel = "E", description = "pmi: passes over the observed pairs.")
     int epochs;
 
@@ -124,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainOptions o = new TrainOptions(TrainOptions.Method.parse(method), dim, power, cds, shift, iterations, oversample, epochs, lr,
                 xMax, alpha, weight.equals("truncated"), seed, run.threads(), holdout, parseInit(init), negatives, negativeWeight,
-                parseTarget(target));
+                parseTarget(target), balance, samples, sgnsOffset);
         if ((checkpointEvery > 0 || resume != null) && o.method() != TrainOptions.Method.PMI) {
             throw new UserException("--checkpoint-every and --resume apply to the iterative --method pmi; " + o.method().id()
                     + " is a closed form with nothing to resume");
