@@ -33,7 +33,7 @@ public record TrainOptions(Method method, int dim, double power, double cds, dou
             int epochs, double learningRate, double xMax, double alpha, boolean truncatedWeight, long seed, int threads,
             double holdout, boolean eigInit, int negatives, double negativeWeight, boolean ppmiTargets) {
         this(method, dim, power, cds, shift, iterations, oversample, epochs, learningRate, xMax, alpha, truncatedWeight, seed, threads,
-                holdout, eigInit, negatives, negativeWeight, ppmiTargets, 0, 1, 0);
+                holdout, eigInit, negatives, negativeWeight, ppmiTargets, 0, 0.5, 0);
     }
 
     public enum Method {
