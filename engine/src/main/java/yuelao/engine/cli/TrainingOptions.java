@@ -7,8 +7,10 @@ import yuelao.engine.train.TrainingStage;
 
 /** The training options shared by {@code train} and {@code run}. */
 public final class TrainingOptions {
-    @Option(names = "--method", defaultValue = "eig", paramLabel = "eig|svd|pmi",
-            description = "eig: top positive eigen-directions of PPMI (closed form); svd: top singular directions; pmi: the seed's weighted least squares by AdaGrad.")
+    @Option(names = "--method", defaultValue = "eig", paramLabel = "eig|svd|pmi|sgns",
+            description = {"eig: top positive eigen-directions of PPMI (closed form); svd: top singular directions; pmi: the seed's weighted least squares by AdaGrad;",
+                "sgns: word2vec's negative-sampling loss over the counts, shared vectors: sum x_ij log(1+exp(-z_ij)) + k sum_i x_i* sum_j P_n(j) log(1+exp(z_ij)),",
+                "z = <v_i,v_j> - log k + b, P_n ~ n^0.75; SGD on pairs drawn by x_ij (sgns defaults: --init eig --epochs 1 --lr 0.01 --negatives 5)."})
     String method;
 
     @Option(names = "--dim", defaultValue = "100", paramLabel = "D", description = "Vector dimension.")
@@ -29,10 +31,21 @@ public final class TrainingOptions {
     @Option(names = "--oversample", defaultValue = "40", paramLabel = "N", description = "eig/svd: extra block columns.")
     int oversample;
 
-    @Option(names = "--epochs", defaultValue = "30", paramLabel = "E", description = "pmi: passes over the observed pairs.")
+    @Option(names = "--balance", defaultValue = "0", paramLabel = "a",
+            description = "eig/svd: frequency balancing; factorize D^a M D^a, D = diag(n_i / n_max), then V = D^-a U diag(lambda)^p (a weighted fit, weight (n_i n_j)^(2a)).")
+    double balance;
+
+    @Option(names = "--samples", defaultValue = "0.5", paramLabel = "s",
+            description = "sgns: observed pairs drawn per epoch (with probability x_ij / X), as a multiple of the total pair mass X.")
+    double samples;
+
+    @Option(names = "--sgns-offset", defaultValue = "0", paramLabel = "b", description = "sgns: b in the logit z = <v_i, v_j> - log k + b.")
+    double sgnsOffset;
+
+    @Option(names = "--epochs", defaultValue = "30", paramLabel = "E", description = "pmi: passes over the observed pairs; sgns: epochs of --samples X drawn pairs (sgns default 1).")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "eta", description = "pmi: AdaGrad learning rate.")
+    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "eta", description = "pmi: AdaGrad learning rate; sgns: starting SGD rate, decayed linearly (sgns default 0.01).")
     double lr;
 
     @Option(names = "--x-max", defaultValue = "100", paramLabel = "x", description = "pmi: weight (x/x_max)^alpha.")
@@ -47,11 +60,11 @@ public final class TrainingOptions {
     @Option(names = "--holdout", defaultValue = "0", paramLabel = "f", description = "pmi: seeded fraction of observed pairs kept out, for held-out RMSE.")
     double holdout;
 
-    @Option(names = "--init", defaultValue = "random", paramLabel = "random|eig", description = "pmi: METHOD.md's Uniform(-0.5/d, 0.5/d) start, or the eig vectors.")
+    @Option(names = "--init", defaultValue = "random", paramLabel = "random|eig", description = "pmi/sgns: METHOD.md\'s Uniform(-0.5/d, 0.5/d) start, or the eig vectors (--power/--shift/--cds/--balance apply; sgns default eig).")
     String init;
 
     @Option(names = "--negatives", defaultValue = "0", paramLabel = "m",
-            description = "pmi: per record, m words drawn by n^0.75 pulled towards their PPMI with the first word (0 if unseen); 0 = METHOD.md's objective.")
+            description = "pmi: per record, m words drawn by n^0.75 pulled towards their PPMI with the first word (0 if unseen); 0 = METHOD.md's objective. sgns: k (sgns default 5).")
     int negatives;
 
     @Option(names = "--negative-weight", defaultValue = "1", paramLabel = "w", description = "pmi: weight of a negative's squared error.")
@@ -130,17 +143,35 @@ public final class TrainingOptions {
         return all;
     }
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     /** The settings these options describe. */
     TrainOptions options(int threads) {
         if (!weight.equals("truncated") && !weight.equals("untruncated")) {
             throw new UserException("--weight must be truncated or untruncated, got " + weight);
         }
-        TrainOptions o = new TrainOptions(TrainOptions.Method.parse(method), dim, power, cds, shift, iterations, oversample, epochs, lr,
-                xMax, alpha, weight.equals("truncated"), seed, threads, holdout, parseInit(init), negatives, negativeWeight,
-                parseTarget(target));
+        TrainOptions.Method m = TrainOptions.Method.parse(method);
+        int epochs = this.epochs;
+        double lr = this.lr;
+        int negatives = this.negatives;
+        String init = this.init;
+        if (m == TrainOptions.Method.SGNS) { // sgns defaults (measured in benchmarks/QUALITY-LOG.md), unless given
+            picocli.CommandLine.ParseResult pr = mixee.commandLine().getParseResult();
+            epochs = pr.hasMatchedOption("--epochs") ? epochs : 1;
+            lr = pr.hasMatchedOption("--lr") ? lr : 0.01;
+            negatives = pr.hasMatchedOption("--negatives") ? negatives : 5;
+            init = pr.hasMatchedOption("--init") ? init : "eig";
+            if (negatives < 1) {
+                throw new UserException("--method sgns needs --negatives >= 1");
+            }
+        }
+        TrainOptions o = new TrainOptions(m, dim, power, cds, shift, iterations, oversample, epochs, lr, xMax, alpha,
+                weight.equals("truncated"), seed, threads, holdout, parseInit(init), negatives, negativeWeight, parseTarget(target), balance,
+                samples, sgnsOffset);
         if ((checkpointEvery > 0 || resume != null) && o.method() != TrainOptions.Method.PMI) {
             throw new UserException("--checkpoint-every and --resume apply to the iterative --method pmi; " + o.method().id()
-                    + " is a closed form with nothing to resume");
+                    + (o.method() == TrainOptions.Method.SGNS ? " runs in about a minute and has no checkpoints" : " is a closed form with nothing to resume"));
         }
         return o;
     }

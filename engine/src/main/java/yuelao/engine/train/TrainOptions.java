@@ -19,19 +19,31 @@ import java.util.Map;
  * @param negatives pmi method: negative words per record (an extension; 0 = METHOD.md's objective)
  * @param negativeWeight pmi method: weight of a negative's squared error
  * @param ppmiTargets pmi method: fit PPMI instead of PMI
+ * @param balance closed forms: frequency balancing exponent a; the eigendecomposition is taken of
+ *     D^a M D^a with D = diag(n_i / n_0) and the vectors are unscaled, V = D^-a U diag(lambda)^p (a = 0: plain M)
+ * @param samples sgns: observed pairs drawn per epoch, as a multiple of the total pair mass X
+ * @param offset sgns: b added to the logit z = &lt;v_i, v_j&gt; - log k + b
  */
 public record TrainOptions(Method method, int dim, double power, double cds, double shift, int iterations, int oversample,
         int epochs, double learningRate, double xMax, double alpha, boolean truncatedWeight, long seed, int threads,
-        double holdout, boolean eigInit, int negatives, double negativeWeight, boolean ppmiTargets) {
+        double holdout, boolean eigInit, int negatives, double negativeWeight, boolean ppmiTargets, double balance, double samples, double offset) {
+
+    /** The settings without frequency balancing (balance 0). */
+    public TrainOptions(Method method, int dim, double power, double cds, double shift, int iterations, int oversample,
+            int epochs, double learningRate, double xMax, double alpha, boolean truncatedWeight, long seed, int threads,
+            double holdout, boolean eigInit, int negatives, double negativeWeight, boolean ppmiTargets) {
+        this(method, dim, power, cds, shift, iterations, oversample, epochs, learningRate, xMax, alpha, truncatedWeight, seed, threads,
+                holdout, eigInit, negatives, negativeWeight, ppmiTargets, 0, 0.5, 0);
+    }
 
     public enum Method {
-        EIG, SVD, PMI;
+        EIG, SVD, PMI, SGNS;
 
         public static Method parse(String s) {
             try {
                 return valueOf(s.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown --method '" + s + "' (expected eig, svd or pmi)");
+                throw new IllegalArgumentException("unknown --method '" + s + "' (expected eig, svd, pmi or sgns)");
             }
         }
 
@@ -60,7 +72,21 @@ public record TrainOptions(Method method, int dim, double power, double cds, dou
         p.put("train.method", method.id());
         p.put("train.dim", Integer.toString(dim));
         p.put("train.seed", Long.toString(seed));
-        if (method == Method.PMI) {
+        if (method == Method.SGNS) {
+            p.put("train.epochs", Integer.toString(epochs));
+            p.put("train.lr", Double.toString(learningRate));
+            p.put("train.negatives", Integer.toString(negatives));
+            p.put("train.samples", Double.toString(samples));
+            p.put("train.offset", Double.toString(offset));
+            p.put("train.init", eigInit ? "eig" : "random");
+            if (eigInit) {
+                p.put("train.power", Double.toString(power));
+                p.put("train.cds", Double.toString(cds));
+                p.put("train.shift", Double.toString(shift));
+                p.put("train.iterations", Integer.toString(iterations));
+                p.put("train.oversample", Integer.toString(oversample));
+            }
+        } else if (method == Method.PMI) {
             p.put("train.epochs", Integer.toString(epochs));
             p.put("train.lr", Double.toString(learningRate));
             p.put("train.xMax", Double.toString(xMax));
@@ -77,6 +103,7 @@ public record TrainOptions(Method method, int dim, double power, double cds, dou
             p.put("train.shift", Double.toString(shift));
             p.put("train.iterations", Integer.toString(iterations));
             p.put("train.oversample", Integer.toString(oversample));
+            p.put("train.balance", Double.toString(balance));
         }
         return p;
     }

@@ -53,6 +53,49 @@ public final class TrainingStage {
         }
     }
 
+    /**
+     * Frequency balancing factors s_i = (n_i / n_0)^a (n_0 = the largest unigram count); all 1 when a = 0.
+     * The closed forms factorize D M D with D = diag(s): a weighted least-squares fit of M with weights
+     * (s_i s_j)^2 on entry (i, j), so a > 0 gives frequent pairs more say than the plain Frobenius fit.
+     */
+    static double[] balance(yuelao.storage.counts.CountStore c, double a) {
+        int n = c.vocabSize();
+        double[] s = new double[n];
+        double n0 = 1;
+        for (int i = 0; i < n; i++) {
+            n0 = Math.max(n0, c.unigramCount(i));
+        }
+        for (int i = 0; i < n; i++) {
+            s[i] = a == 0 ? 1 : Math.pow(Math.max(1, c.unigramCount(i)) / n0, a);
+        }
+        return s;
+    }
+
+    /** Undoes the balancing on the rows: v_i /= s_i, so that {@code <v_i, v_j>} estimates M_ij again. */
+    static void unbalance(float[] v, double[] s, int dim) {
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] != 1) {
+                float f = (float) (1 / s[i]);
+                for (int k = 0; k < dim; k++) {
+                    v[i * dim + k] *= f;
+                }
+            }
+        }
+    }
+
+    /** The eig vectors of the closed form (used as a starting point). */
+    static float[] eigVectors(CountStoreDirectory store, TrainOptions o) {
+        PmiView ppmi = PmiView.of(store, new PmiOptions(PmiMeasure.PPMI, o.shift(), o.cds(), 0, PmiOptions.Marginals.UNIGRAM));
+        double[] bal = balance(store.counts(), o.balance());
+        try (SparseSymmetric m = new SparseSymmetric(store.counts(),
+                (i, j, x) -> i == j ? 0f : (float) (ppmi.value(i, j, x) * bal[i] * bal[j]))) {
+            float[] v = EigenFactorization.compute(m, o.dim(), o.oversample(), o.iterations(), o.power(),
+                    EigenFactorization.Keep.POSITIVE, o.seed(), o.threads(), it -> {}).vectors();
+            unbalance(v, bal, o.dim());
+            return v;
+        }
+    }
+
     /** What training produced. */
     public record Result(Vocabulary vocabulary, float[] vectors, int dim, double seconds, String summary) {}
 
@@ -118,12 +161,15 @@ public final class TrainingStage {
             switch (o.method()) {
                 case EIG, SVD -> {
                     PmiView ppmi = PmiView.of(store, new PmiOptions(PmiMeasure.PPMI, o.shift(), o.cds(), 0, PmiOptions.Marginals.UNIGRAM));
-                    try (SparseSymmetric m = new SparseSymmetric(store.counts(), (i, j, x) -> i == j ? 0f : (float) ppmi.value(i, j, x))) {
+                    double[] bal = balance(store.counts(), o.balance());
+                    try (SparseSymmetric m = new SparseSymmetric(store.counts(),
+                            (i, j, x) -> i == j ? 0f : (float) (ppmi.value(i, j, x) * bal[i] * bal[j]))) {
                         EigenFactorization.Result r = EigenFactorization.compute(m, o.dim(), o.oversample(), o.iterations(), o.power(),
                                 o.method() == TrainOptions.Method.EIG ? EigenFactorization.Keep.POSITIVE : EigenFactorization.Keep.MAGNITUDE,
                                 o.seed(), o.threads(), it -> progress.accept(String.format(java.util.Locale.ROOT,
                                         "%s: subspace iteration %d/%d (%.1fs)", o.method().id(), it, o.iterations(), (System.nanoTime() - t0) / 1e9)));
                         vectors = r.vectors();
+                        unbalance(vectors, bal, o.dim());
                         double[] ev = r.eigenvalues();
                         double maxRes = 0;
                         for (double x : r.residuals()) {
@@ -133,6 +179,28 @@ public final class TrainingStage {
                                 ev[0], ev[ev.length - 1], maxRes);
                         props.put("train.eigenvalue.first", Double.toString(ev[0]));
                         props.put("train.eigenvalue.last", Double.toString(ev[ev.length - 1]));
+                    }
+                }
+                case SGNS -> {
+                    float[] init = null;
+                    if (o.eigInit()) {
+                        init = eigVectors(store, o);
+                    }
+                    try (LogisticTrainer trainer = new LogisticTrainer(store.counts(), o.dim(), o.learningRate(), o.negatives(), o.offset(),
+                            o.seed(), init, PmiTrainer.BLOCKS)) {
+                        StringBuilder log = new StringBuilder();
+                        double samples = o.samples() * trainer.totalMass();
+                        for (int e = 1; e <= o.epochs(); e++) {
+                            LogisticTrainer.EpochStats st = trainer.epoch(e, o.epochs(), samples, o.threads());
+                            double elapsed = (System.nanoTime() - t0) / 1e9;
+                            String line = String.format(java.util.Locale.ROOT,
+                                    "epoch %d/%d: loss observed %.5f, negative %.5f, %.2f M events/s, ETA %s",
+                                    e, o.epochs(), st.positiveLoss(), st.negativeLoss(), st.eventsPerSecond() / 1e6, eta(elapsed, e, o.epochs()));
+                            progress.accept(line);
+                            log.append(line).append('\n');
+                        }
+                        vectors = trainer.vectors().clone();
+                        summary = log.toString().strip();
                     }
                 }
                 case PMI -> {
