@@ -17,12 +17,13 @@ require_w2v
 require_numpy
 THREADS="${THREADS:-2}"
 cd "$REPO"
-./yuelao --version > /dev/null   # build outside the timed region
+YUELAO="${YUELAO:-./yuelao}"   # another launcher (e.g. a frozen copy) may be given
+"$YUELAO" --version > /dev/null   # build outside the timed region
 mkdir -p "$OUT"
 warm_cache "$CORPUS_GZ" "$CORPUS_TOK"
 
 log "yuelao run (log: $OUT/e2e-yuelao.log)"
-measure e2e-yuelao-run --log "$OUT/e2e-yuelao.log" -- ./yuelao run --input "$CORPUS_GZ" --out "$OUT/e2e-yuelao" \
+measure e2e-yuelao-run --log "$OUT/e2e-yuelao.log" -- "$YUELAO" run --input "$CORPUS_GZ" --out "$OUT/e2e-yuelao" \
   --threads "$THREADS" --force --quiet "$@"
 Y_WALL=$MEASURE_WALL_S; Y_RSS=$MEASURE_RSS_MB
 eval_vectors yuelao-run "$OUT/e2e-yuelao/vectors/vectors.txt"
