@@ -70,6 +70,7 @@ public final class RunCommand implements Callable<Integer> {
         Path vectors = this.out.resolve("vectors");
         CountingStage.Request creq = counting.request(corpus, run, training.seed());
         TrainOptions o = training.options(run.threads());
+        TrainingStage.Evaluator evaluator = training.evaluator(run.threads()); // checks the files before any work
         TrainingStage.Checkpointing ck = training.checkpointing(vectors);
         Checks.outputAvailable(this.out, true);
         if (!force && (Files.exists(store) || Files.exists(vectors))) {
@@ -83,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
         out.println("== counts");
         Summaries.printCount(out, cr, store);
         out.flush();
-        TrainingStage.Result tr = TrainingStage.run(store, vectors, force, o, ck, progress::update, training.evaluator(run.threads()));
+        TrainingStage.Result tr = TrainingStage.run(store, vectors, force, o, ck, progress::update, evaluator);
         progress.done();
         out.println("== vectors");
         out.printf(Locale.ROOT, "trained %,d x %d vectors by %s in %s; %s%n", tr.vocabulary().size(), tr.dim(), o.method().id(),

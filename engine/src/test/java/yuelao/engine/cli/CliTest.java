@@ -151,6 +151,10 @@ class CliTest {
         assertOneLineError(run("run", "-i", corpus.toString(), "-o", out.toString(), "--dim", "6", "-q"), "already holds a run");
         Run help = run("run", "--help");
         assertTrue(help.out().contains("Default: dynamic") && help.out().contains("Default: 0.25"), help.out());
+        Path early = dir.resolve("run-early");
+        assertOneLineError(run("run", "-i", corpus.toString(), "-o", early.toString(), "-q", "--eval-analogy", dir.resolve("nope.txt").toString()),
+                "nope.txt", "no such evaluation file");
+        assertFalse(Files.exists(early.resolve("store")), "a bad evaluation file is reported before any counting");
         assertOneLineError(run("train", "--store", out.resolve("store").toString(), "-o", dir.resolve("v2").toString(), "--resume",
                 dir.toString()), "--method pmi");
     }
