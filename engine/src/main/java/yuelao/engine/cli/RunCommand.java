@@ -83,7 +83,8 @@ public final class RunCommand implements Callable<Integer> {
         out.println("== counts");
         Summaries.printCount(out, cr, store);
         out.flush();
-        TrainingStage.Result tr = TrainingStage.run(store, vectors, force, o, ck, progress::update, training.evaluator(run.threads()));
+        TrainingStage.Result tr = TrainingStage.run(store, vectors, force, o, ck, progress::update, training.evaluator(run.threads()),
+                training.subwordOptions());
         progress.done();
         out.println("== vectors");
         out.printf(Locale.ROOT, "trained %,d x %d vectors by %s in %s; %s%n", tr.vocabulary().size(), tr.dim(), o.method().id(),

@@ -46,6 +46,9 @@ public final class SentenceCommand implements Callable<Integer> {
                 if (v[i].isEmpty()) {
                     throw new UserException("no in-vocabulary word in text " + (i + 1) + " (out of vocabulary: " + v[i].outOfVocabulary() + ")");
                 }
+                for (WordVectors.Lookup c : v[i].composed()) {
+                    out.println(c.note());
+                }
                 double norm = Math.sqrt(Sentences.relatedness(v[i], v[i]));
                 out.printf(Locale.ROOT, "text %d: %d in-vocabulary tokens, |s| = %.4f%s%n", i + 1, v[i].ids().length, norm,
                         v[i].outOfVocabulary().isEmpty() ? "" : "; out of vocabulary: " + v[i].outOfVocabulary());

@@ -42,7 +42,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainOptions o = training.options(run.threads());
         TrainingStage.Checkpointing ck = training.checkpointing(this.out);
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
-        TrainingStage.Result r = TrainingStage.run(store, this.out, force, o, ck, progress::update, training.evaluator(run.threads()));
+        TrainingStage.Result r = TrainingStage.run(store, this.out, force, o, ck, progress::update, training.evaluator(run.threads()),
+                training.subwordOptions());
         progress.done();
         out.printf(Locale.ROOT, "trained %,d x %d vectors by %s in %s; %s%n", r.vocabulary().size(), r.dim(), o.method().id(),
                 ProgressLine.duration(r.seconds()), r.summary());

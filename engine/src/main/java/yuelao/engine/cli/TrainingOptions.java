@@ -74,6 +74,51 @@ public final class TrainingOptions {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed.")
     long seed;
 
+    @Option(names = "--subwords", paramLabel = "MIN-MAX",
+            description = "Subword model: each word is its own id plus hashed character n-grams of length MIN..MAX (<word> with boundary markers; the characters and their n-grams for smartcn/cjk); word vectors are sums of feature vectors, fitted to the --method vectors. Writes subwords.bin, so that queries compose vectors for unseen words.")
+    String subwords;
+
+    @Option(names = "--buckets", defaultValue = "2000000", paramLabel = "N", description = "subwords: hash buckets of the n-grams (only used ones are stored).")
+    int buckets;
+
+    @Option(names = "--subword-min-count", defaultValue = "1", paramLabel = "c", description = "subwords: keep an n-gram bucket only if at least c vocabulary words use it.")
+    int subwordMinCount;
+
+    @Option(names = "--subword-word", defaultValue = "true", arity = "1", paramLabel = "true|false", description = "subwords: a word's own id is one of its features.")
+    boolean subwordWord;
+
+    @Option(names = "--subword-ridge", defaultValue = "4", paramLabel = "r", description = "subwords: ridge of the fit (larger = words lean more on shared n-grams).")
+    double subwordRidge;
+
+    @Option(names = "--subword-fit-iterations", defaultValue = "30", paramLabel = "N", description = "subwords: conjugate-gradient iterations of the fit.")
+    int subwordFitIterations;
+
+    @Option(names = "--subword-epochs", defaultValue = "0", paramLabel = "E", description = "subwords: refinement passes on the composed vectors (PPMI targets, Hogwild: not thread-count deterministic); 0 = fit only.")
+    int subwordEpochs;
+
+    @Option(names = "--subword-lr", defaultValue = "0.02", paramLabel = "eta", description = "subwords: AdaGrad rate of the refinement.")
+    double subwordLr;
+
+    @Option(names = "--subword-negatives", defaultValue = "2", paramLabel = "m", description = "subwords: negatives per record in the refinement.")
+    int subwordNegatives;
+
+    @Option(names = "--subword-batch", defaultValue = "32", paramLabel = "B", description = "subwords: records per refinement step of a word.")
+    int subwordBatch;
+
+    /** The subword settings, or null without --subwords. */
+    yuelao.engine.train.SubwordOptions subwordOptions() {
+        if (subwords == null) {
+            return null;
+        }
+        try {
+            int[] r = yuelao.engine.train.SubwordOptions.parseRange(subwords);
+            return new yuelao.engine.train.SubwordOptions(r[0], r[1], buckets, subwordMinCount, subwordWord, subwordRidge,
+                    subwordFitIterations, subwordEpochs, subwordLr, subwordNegatives, subwordBatch);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
     static boolean parseInit(String s) {
         return switch (s) {
             case "random" -> false;

@@ -1,0 +1,104 @@
+package yuelao.engine.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import yuelao.engine.pmi.PmiMeasure;
+import yuelao.engine.pmi.PmiOptions;
+import yuelao.engine.pmi.PmiView;
+import yuelao.engine.store.CountStoreDirectory;
+import yuelao.storage.vectors.SubwordFile;
+import yuelao.tokenizer.vocab.Vocabulary;
+
+/**
+ * The subword step of training ({@code --subwords}): word vectors from the word-level method, then the feature
+ * table fitted to them (and optionally refined on the composed vectors); the output's {@code vectors.bin} holds
+ * the composed word vectors, {@code subwords.bin} the feature table.
+ */
+public final class SubwordStage {
+    private SubwordStage() {}
+
+    /** The composed vectors, the feature lists and the feature table. */
+    public record Result(float[] composed, SubwordFeatures features, float[] table, String summary) {}
+
+    static Result run(CountStoreDirectory store, Vocabulary v, float[] wordVectors, TrainOptions o, SubwordOptions sw,
+            Map<String, String> props, Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        int dim = o.dim();
+        SubwordFeatures.Spec spec = new SubwordFeatures.Spec(sw.minn(), sw.maxn(), sw.buckets(),
+                SubwordFeatures.Scheme.forAnalyzer(props.get("analyzer")));
+        SubwordFeatures f = SubwordFeatures.build(v.words(), spec, sw.includeWord(), sw.minCount());
+        progress.accept(String.format(Locale.ROOT, "subwords: %,d words, %,d used buckets, %.1f features per word", v.size(),
+                f.bucketIds().length, (double) f.ids().length / v.size()));
+        String start = System.getProperty("yuelao.subwords.start"); // experiment knob: reuse a trained VECTORS dir as the start
+        if (start != null) {
+            try {
+                wordVectors = yuelao.engine.vectors.VectorsDirectory.load(Path.of(start)).data();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        double[] omega = omega(store, v.size());
+        float[] z = SubwordTrainer.fit(f, wordVectors, omega, dim, sw.ridge(), sw.fitIterations(), o.threads(),
+                it -> progress.accept(String.format(Locale.ROOT, "subwords: fit iteration %d/%d (%.1fs)", it, sw.fitIterations(),
+                        (System.nanoTime() - t0) / 1e9)));
+        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
+                "subwords %d-%d (%s): %,d used buckets of %,d, %.1f features per word; fit in %.1fs", sw.minn(), sw.maxn(),
+                spec.scheme().name().toLowerCase(Locale.ROOT), f.bucketIds().length, sw.buckets(), (double) f.ids().length / v.size(),
+                (System.nanoTime() - t0) / 1e9));
+        if (sw.refineEpochs() > 0) {
+            PmiView ppmi = PmiView.of(store, new PmiOptions(PmiMeasure.PPMI, o.shift(), o.cds(), 0, PmiOptions.Marginals.UNIGRAM));
+            double xMax = o.xMax();
+            double alpha = o.alpha();
+            SubwordTrainer.PairValues values = new SubwordTrainer.PairValues() {
+                @Override
+                public float target(int i, int j, double x) {
+                    return (float) ppmi.value(i, j, x);
+                }
+
+                @Override
+                public float weight(int i, int j, double x) {
+                    return (float) Math.min(1.0, Math.pow(x / xMax, alpha));
+                }
+            };
+            SubwordTrainer.Refiner r = new SubwordTrainer.Refiner(f, store.counts(), values, dim, sw.refineLr(), sw.refineNegatives(),
+                    1.0, sw.refineBatch(), o.seed());
+            for (int e = 1; e <= sw.refineEpochs(); e++) {
+                double loss = r.epoch(z, e, o.threads());
+                String line = String.format(Locale.ROOT, "subwords: refinement epoch %d/%d: loss %.5f (%.1fs)", e, sw.refineEpochs(), loss,
+                        (System.nanoTime() - t0) / 1e9);
+                progress.accept(line);
+                summary.append("\n").append(line);
+            }
+        }
+        float[] composed = f.compose(z, dim, o.threads());
+        return new Result(composed, f, z, summary.toString());
+    }
+
+    /** Per-word fit weights: 1, or min(1, n_w / n0)^a when -Dyuelao.subwords.omega=n0,a (an experiment knob). */
+    private static double[] omega(CountStoreDirectory store, int v) {
+        String s = System.getProperty("yuelao.subwords.omega");
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String[] p = s.split(",");
+        double n0 = Double.parseDouble(p[0]);
+        double a = Double.parseDouble(p[1]);
+        double[] w = new double[v];
+        for (int i = 0; i < v; i++) {
+            w[i] = Math.pow(Math.min(1.0, store.counts().unigramCount(i) / n0), a);
+        }
+        return w;
+    }
+
+    /** Writes {@code subwords.bin} into a VECTORS directory being staged. */
+    static void write(Path dir, Vocabulary v, Result r, int dim, Map<String, String> props) throws IOException {
+        SubwordFeatures f = r.features();
+        int words = f.words(); // own-id rows (zero for a word without one)
+        float[] wordPart = java.util.Arrays.copyOfRange(r.table(), 0, words * dim);
+        float[] bucketPart = java.util.Arrays.copyOfRange(r.table(), f.words() * dim, f.features() * dim);
+        SubwordFile.write(dir.resolve(SubwordFile.FILE_NAME), v.fingerprint(), words, dim, f.bucketIds(), wordPart, bucketPart, props);
+    }
+}
