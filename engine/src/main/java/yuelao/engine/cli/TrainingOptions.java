@@ -87,6 +87,9 @@ public final class TrainingOptions {
     @Option(names = "--subword-word", defaultValue = "true", arity = "1", paramLabel = "true|false", description = "subwords: a word's own id is one of its features.")
     boolean subwordWord;
 
+    @Option(names = "--subword-fit", defaultValue = "unit", paramLabel = "unit|raw", description = "subwords: fit the n-grams to the unit-length word vectors (directions) or to the raw ones.")
+    String subwordFit;
+
     @Option(names = "--subword-ridge", defaultValue = "4", paramLabel = "r", description = "subwords: ridge of the fit (larger = words lean more on shared n-grams).")
     double subwordRidge;
 
@@ -112,7 +115,12 @@ public final class TrainingOptions {
         }
         try {
             int[] r = yuelao.engine.train.SubwordOptions.parseRange(subwords);
-            return new yuelao.engine.train.SubwordOptions(r[0], r[1], buckets, subwordMinCount, subwordWord, subwordRidge,
+            return new yuelao.engine.train.SubwordOptions(r[0], r[1], buckets, subwordMinCount, subwordWord,
+                    switch (subwordFit) {
+                        case "unit" -> true;
+                        case "raw" -> false;
+                        default -> throw new UserException("--subword-fit must be unit or raw, got " + subwordFit);
+                    }, subwordRidge,
                     subwordFitIterations, subwordEpochs, subwordLr, subwordNegatives, subwordBatch);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param buckets hash buckets of the n-grams
  * @param minCount a bucket is kept only if at least this many vocabulary words use it
  * @param includeWord whether a word's own id is one of its features
+ * @param unitFit fit the feature table to the unit-length start vectors (their directions) rather than the raw ones
  * @param ridge ridge penalty of the closed-form fit (how strongly words are pulled to what their n-grams share)
  * @param fitIterations conjugate-gradient iterations of the fit
  * @param refineEpochs passes of the refinement on the composed vectors (0 = closed-form start only)
@@ -19,7 +20,7 @@ import java.util.Map;
  * @param refineNegatives negatives per record of the refinement
  * @param refineBatch records per refinement step of a word
  */
-public record SubwordOptions(int minn, int maxn, int buckets, int minCount, boolean includeWord, double ridge, int fitIterations,
+public record SubwordOptions(int minn, int maxn, int buckets, int minCount, boolean includeWord, boolean unitFit, double ridge, int fitIterations,
         int refineEpochs, double refineLr, int refineNegatives, int refineBatch) {
     public static final int DEFAULT_BUCKETS = 2_000_000;
 
@@ -50,6 +51,7 @@ public record SubwordOptions(int minn, int maxn, int buckets, int minCount, bool
         p.put("subwords.minCount", Integer.toString(minCount));
         p.put("subwords.includeWord", Boolean.toString(includeWord));
         p.put("subwords.composition", "sum");
+        p.put("subwords.fitTarget", unitFit ? "unit" : "raw");
         p.put("subwords.ridge", Double.toString(ridge));
         p.put("subwords.fitIterations", Integer.toString(fitIterations));
         p.put("subwords.refineEpochs", Integer.toString(refineEpochs));

@@ -32,16 +32,20 @@ public final class SubwordStage {
         SubwordFeatures f = SubwordFeatures.build(v.words(), spec, sw.includeWord(), sw.minCount());
         progress.accept(String.format(Locale.ROOT, "subwords: %,d words, %,d used buckets, %.1f features per word", v.size(),
                 f.bucketIds().length, (double) f.ids().length / v.size()));
-        String start = System.getProperty("yuelao.subwords.start"); // experiment knob: reuse a trained VECTORS dir as the start
-        if (start != null) {
-            try {
-                wordVectors = yuelao.engine.vectors.VectorsDirectory.load(Path.of(start)).data();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+        if (sw.unitFit()) { // fit the directions: every word counts the same in what its n-grams share
+            wordVectors = wordVectors.clone();
+            for (int w = 0; w < v.size(); w++) {
+                double ss = 0;
+                for (int k = 0; k < dim; k++) {
+                    ss += (double) wordVectors[w * dim + k] * wordVectors[w * dim + k];
+                }
+                float inv = ss > 0 ? (float) (1 / Math.sqrt(ss)) : 0f;
+                for (int k = 0; k < dim; k++) {
+                    wordVectors[w * dim + k] *= inv;
+                }
             }
         }
-        double[] omega = omega(store, v.size());
-        float[] z = SubwordTrainer.fit(f, wordVectors, omega, dim, sw.ridge(), sw.fitIterations(), o.threads(),
+        float[] z = SubwordTrainer.fit(f, wordVectors, null, dim, sw.ridge(), sw.fitIterations(), o.threads(),
                 it -> progress.accept(String.format(Locale.ROOT, "subwords: fit iteration %d/%d (%.1fs)", it, sw.fitIterations(),
                         (System.nanoTime() - t0) / 1e9)));
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
@@ -75,22 +79,6 @@ public final class SubwordStage {
         }
         float[] composed = f.compose(z, dim, o.threads());
         return new Result(composed, f, z, summary.toString());
-    }
-
-    /** Per-word fit weights: 1, or min(1, n_w / n0)^a when -Dyuelao.subwords.omega=n0,a (an experiment knob). */
-    private static double[] omega(CountStoreDirectory store, int v) {
-        String s = System.getProperty("yuelao.subwords.omega");
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        String[] p = s.split(",");
-        double n0 = Double.parseDouble(p[0]);
-        double a = Double.parseDouble(p[1]);
-        double[] w = new double[v];
-        for (int i = 0; i < v; i++) {
-            w[i] = Math.pow(Math.min(1.0, store.counts().unigramCount(i) / n0), a);
-        }
-        return w;
     }
 
     /** Writes {@code subwords.bin} into a VECTORS directory being staged. */

@@ -21,9 +21,9 @@ import yuelao.storage.counts.CountStore;
  *       {@code L = sum over observed ordered (i, j) of lambda_ij/2 (<v_i, v_j> - t_ij)^2} plus {@code m} sampled
  *       negatives per record pulled towards 0; dL/dz_g = sum_{w: g in F(w)} dL/dv_w (the gradient is spread
  *       over the features). A pass visits each word's row of the count store in mini-batches: the word's
- *       composed gradient takes an AdaGrad step (per word and coordinate), and the step is spread evenly over
- *       the word's features (so the word's own composed vector moves by exactly that step, the minimum-norm
- *       way). The partner vectors v_j are read from a composed table refreshed after each pass. Threads work
+ *       composed gradient takes an AdaGrad step (per word and coordinate), and the step is spread over the word's
+ *       features in proportion to 1/uses(g) (so the word's own composed vector moves by exactly that step, and
+ *       an n-gram shared by many words moves by about the average of their steps). The partner vectors v_j are read from a composed table refreshed after each pass. Threads work
  *       on disjoint word ranges without locks (Hogwild on shared n-grams): the refinement is <b>not</b>
  *       thread-count deterministic; with one thread it is deterministic for a seed.
  * </ol>
@@ -67,6 +67,12 @@ public final class SubwordTrainer {
      */
     public static float[] fit(SubwordFeatures f, float[] u, double[] omega, int dim, double ridge, int iterations, int threads,
             IntConsumer progress) {
+        return fit(f, u, omega, null, dim, ridge, iterations, threads, progress);
+    }
+
+    /** @param ownRidge per-word ridge of the word's own-id feature (null = {@code ridge} for every feature) */
+    public static float[] fit(SubwordFeatures f, float[] u, double[] omega, double[] ownRidge, int dim, double ridge, int iterations,
+            int threads, IntConsumer progress) {
         int v = f.words();
         int nf = f.features();
         Transpose tr = Transpose.of(f);
@@ -101,7 +107,14 @@ public final class SubwordTrainer {
             }
         }
         float[] b = transposeTimes(tr, ou, nf, dim, threads);
-        float[] az = apply(f, tr, z, omega, ridge, dim, threads);
+        float[] rg = new float[f.features()];
+        java.util.Arrays.fill(rg, (float) ridge);
+        if (ownRidge != null) {
+            for (int w = 0; w < v; w++) {
+                rg[w] = (float) ownRidge[w];
+            }
+        }
+        float[] az = apply(f, tr, z, omega, rg, dim, threads);
         float[] r = new float[nf * dim];
         for (int k = 0; k < r.length; k++) {
             r[k] = b[k] - az[k];
@@ -109,7 +122,7 @@ public final class SubwordTrainer {
         float[] p = r.clone();
         double[] rr = columnDots(r, r, nf, dim, threads);
         for (int it = 0; it < iterations; it++) {
-            float[] ap = apply(f, tr, p, omega, ridge, dim, threads);
+            float[] ap = apply(f, tr, p, omega, rg, dim, threads);
             double[] pap = columnDots(p, ap, nf, dim, threads);
             float[] alpha = new float[dim];
             for (int c = 0; c < dim; c++) {
@@ -146,7 +159,7 @@ public final class SubwordTrainer {
     }
 
     /** (A^T Omega A + ridge I) x. */
-    private static float[] apply(SubwordFeatures f, Transpose tr, float[] x, double[] omega, double ridge, int dim, int threads) {
+    private static float[] apply(SubwordFeatures f, Transpose tr, float[] x, double[] omega, float[] ridge, int dim, int threads) {
         float[] y = f.compose(x, dim, threads);
         if (omega != null) {
             for (int w = 0; w < f.words(); w++) {
@@ -157,9 +170,11 @@ public final class SubwordTrainer {
             }
         }
         float[] out = transposeTimes(tr, y, f.features(), dim, threads);
-        float rg = (float) ridge;
-        for (int k = 0; k < out.length; k++) {
-            out[k] += rg * x[k];
+        for (int g = 0; g < ridge.length; g++) {
+            float r = ridge[g];
+            for (int k = g * dim; k < (g + 1) * dim; k++) {
+                out[k] += r * x[k];
+            }
         }
         return out;
     }
@@ -219,6 +234,7 @@ public final class SubwordTrainer {
         private final long seed;
         private final float[] acc;
         private final double[] cumulative;
+        private final float[] share; // per feature list entry: the fraction of the word's step its feature takes
 
         public Refiner(SubwordFeatures f, CountStore store, PairValues values, int dim, double eta, int negatives, double negativeWeight,
                 int batch, long seed) {
@@ -234,6 +250,20 @@ public final class SubwordTrainer {
             this.acc = new float[f.words() * dim];
             java.util.Arrays.fill(acc, 1f);
             int v = f.words();
+            int[] uses = new int[f.features()];
+            for (int id : f.ids()) {
+                uses[id]++;
+            }
+            share = new float[f.ids().length];
+            for (int w = 0; w < v; w++) {
+                double sum = 0;
+                for (int p = f.offsets()[w]; p < f.offsets()[w + 1]; p++) {
+                    sum += 1.0 / uses[f.ids()[p]];
+                }
+                for (int p = f.offsets()[w]; p < f.offsets()[w + 1]; p++) {
+                    share[p] = (float) (1.0 / uses[f.ids()[p]] / sum);
+                }
+            }
             cumulative = new double[v + 1];
             for (int i = 0; i < v; i++) {
                 cumulative[i + 1] = cumulative[i] + Math.pow(store.unigramCount(i), 0.75);
@@ -322,12 +352,15 @@ public final class SubwordTrainer {
             return r > 0 ? l / r : 0;
         }
 
-        /** AdaGrad step on word i's composed vector, spread evenly over its features. */
+        /**
+         * AdaGrad step on word i's composed vector, spread over its features in proportion to 1/uses(g) (the
+         * Jacobi preconditioner of the composition): the word's own composed vector moves by exactly the step,
+         * and a feature shared by many words moves by about the average of their steps, never their sum.
+         */
         private void step(int i, float[] c, float[] grad, float[] z) {
             int o = i * dim;
             int from = f.offsets()[i];
             int to = f.offsets()[i + 1];
-            float spread = 1f / (to - from);
             for (int k = 0; k < dim; k++) {
                 float gk = grad[k];
                 float h = acc[o + k] + gk * gk;
@@ -341,7 +374,7 @@ public final class SubwordTrainer {
                 }
             }
             for (int p = from; p < to; p++) {
-                VectorOps.axpy(-spread, grad, 0, z, f.ids()[p] * dim, dim);
+                VectorOps.axpy(-share[p], grad, 0, z, f.ids()[p] * dim, dim);
             }
         }
     }
