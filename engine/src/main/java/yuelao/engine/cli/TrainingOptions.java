@@ -90,10 +90,14 @@ public final class TrainingOptions {
     @Option(names = "--subword-fit", defaultValue = "unit", paramLabel = "unit|raw", description = "subwords: fit the n-grams to the unit-length word vectors (directions) or to the raw ones.")
     String subwordFit;
 
-    @Option(names = "--subword-ridge", defaultValue = "4", paramLabel = "r", description = "subwords: ridge of the fit (larger = words lean more on shared n-grams).")
+    @Option(names = "--subword-power", defaultValue = "0", paramLabel = "q",
+            description = "subwords, eig/svd: the eigenvalue weighting of the word vectors the n-grams are fitted to (U diag(lambda)^q; the --power of the word vectors themselves is replaced).")
+    double subwordPower;
+
+    @Option(names = "--subword-ridge", defaultValue = "8", paramLabel = "r", description = "subwords: ridge of the fit (larger = words lean more on shared n-grams).")
     double subwordRidge;
 
-    @Option(names = "--subword-fit-iterations", defaultValue = "30", paramLabel = "N", description = "subwords: conjugate-gradient iterations of the fit.")
+    @Option(names = "--subword-fit-iterations", defaultValue = "60", paramLabel = "N", description = "subwords: conjugate-gradient iterations of the fit.")
     int subwordFitIterations;
 
     @Option(names = "--subword-epochs", defaultValue = "0", paramLabel = "E", description = "subwords: refinement passes on the composed vectors (PPMI targets, Hogwild: not thread-count deterministic); 0 = fit only.")
@@ -120,7 +124,7 @@ public final class TrainingOptions {
                         case "unit" -> true;
                         case "raw" -> false;
                         default -> throw new UserException("--subword-fit must be unit or raw, got " + subwordFit);
-                    }, subwordRidge,
+                    }, subwordPower, subwordRidge,
                     subwordFitIterations, subwordEpochs, subwordLr, subwordNegatives, subwordBatch);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());

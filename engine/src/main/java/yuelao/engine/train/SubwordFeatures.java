@@ -249,10 +249,15 @@ public final class SubwordFeatures {
 
     /** Composes the word vectors: row w = sum of its features' rows of {@code z} (features() x dim). */
     public float[] compose(float[] z, int dim, int threads) {
-        float[] out = new float[words * dim];
+        return compose(z, dim, threads, new float[words * dim]);
+    }
+
+    /** As {@link #compose(float[], int, int)}, into {@code out} (words x dim, overwritten). */
+    public float[] compose(float[] z, int dim, int threads, float[] out) {
         int[] bounds = yuelao.engine.linalg.Parallel.even(words, Math.max(1, threads));
         yuelao.engine.linalg.Parallel.run(threads, bounds, (t, from, to) -> {
             for (int w = from; w < to; w++) {
+                java.util.Arrays.fill(out, w * dim, (w + 1) * dim, 0f);
                 for (int p = offsets[w]; p < offsets[w + 1]; p++) {
                     yuelao.engine.linalg.VectorOps.axpy(1f, z, ids[p] * dim, out, w * dim, dim);
                 }

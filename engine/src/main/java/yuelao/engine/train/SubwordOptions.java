@@ -13,6 +13,8 @@ import java.util.Map;
  * @param minCount a bucket is kept only if at least this many vocabulary words use it
  * @param includeWord whether a word's own id is one of its features
  * @param unitFit fit the feature table to the unit-length start vectors (their directions) rather than the raw ones
+ * @param power eigenvalue weighting q of the start the feature table is fitted to (eig/svd: the word vectors'
+ *     columns are rescaled from lambda^p to lambda^q; NaN = as trained)
  * @param ridge ridge penalty of the closed-form fit (how strongly words are pulled to what their n-grams share)
  * @param fitIterations conjugate-gradient iterations of the fit
  * @param refineEpochs passes of the refinement on the composed vectors (0 = closed-form start only)
@@ -20,7 +22,7 @@ import java.util.Map;
  * @param refineNegatives negatives per record of the refinement
  * @param refineBatch records per refinement step of a word
  */
-public record SubwordOptions(int minn, int maxn, int buckets, int minCount, boolean includeWord, boolean unitFit, double ridge, int fitIterations,
+public record SubwordOptions(int minn, int maxn, int buckets, int minCount, boolean includeWord, boolean unitFit, double power, double ridge, int fitIterations,
         int refineEpochs, double refineLr, int refineNegatives, int refineBatch) {
     public static final int DEFAULT_BUCKETS = 2_000_000;
 
@@ -53,6 +55,7 @@ public record SubwordOptions(int minn, int maxn, int buckets, int minCount, bool
         p.put("subwords.composition", "sum");
         p.put("subwords.fitTarget", unitFit ? "unit" : "raw");
         p.put("subwords.ridge", Double.toString(ridge));
+        p.put("subwords.power", Double.toString(power));
         p.put("subwords.fitIterations", Integer.toString(fitIterations));
         p.put("subwords.refineEpochs", Integer.toString(refineEpochs));
         if (refineEpochs > 0) {

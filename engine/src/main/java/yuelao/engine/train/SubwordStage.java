@@ -16,6 +16,12 @@ import yuelao.tokenizer.vocab.Vocabulary;
  * The subword step of training ({@code --subwords}): word vectors from the word-level method, then the feature
  * table fitted to them (and optionally refined on the composed vectors); the output's {@code vectors.bin} holds
  * the composed word vectors, {@code subwords.bin} the feature table.
+ *
+ * <p>Choices, by measurement on english-mix (benchmarks/SUBWORD-LOG.md): the composition is the <b>sum</b> of the
+ * feature vectors with the word's <b>own id included</b>; the fit target is the eig vectors reweighted to
+ * eigenvalue power {@code --subword-power} 0 and normalised to unit length (directions: frequent words' large
+ * norms do not dominate the shared n-grams), ridge 8. The refinement is off by default: it lowers its loss but
+ * scored worse.
  */
 public final class SubwordStage {
     private SubwordStage() {}
@@ -23,8 +29,9 @@ public final class SubwordStage {
     /** The composed vectors, the feature lists and the feature table. */
     public record Result(float[] composed, SubwordFeatures features, float[] table, String summary) {}
 
-    static Result run(CountStoreDirectory store, Vocabulary v, float[] wordVectors, TrainOptions o, SubwordOptions sw,
-            Map<String, String> props, Consumer<String> progress) {
+    /** @param eigenvalues the eig/svd eigenvalues of the word vectors' columns (null for the pmi method) */
+    static Result run(CountStoreDirectory store, Vocabulary v, float[] wordVectors, double[] eigenvalues, TrainOptions o,
+            SubwordOptions sw, Map<String, String> props, Consumer<String> progress) {
         long t0 = System.nanoTime();
         int dim = o.dim();
         SubwordFeatures.Spec spec = new SubwordFeatures.Spec(sw.minn(), sw.maxn(), sw.buckets(),
@@ -32,6 +39,17 @@ public final class SubwordStage {
         SubwordFeatures f = SubwordFeatures.build(v.words(), spec, sw.includeWord(), sw.minCount());
         progress.accept(String.format(Locale.ROOT, "subwords: %,d words, %,d used buckets, %.1f features per word", v.size(),
                 f.bucketIds().length, (double) f.ids().length / v.size()));
+        if (eigenvalues != null && !Double.isNaN(sw.power()) && sw.power() != o.power()) {
+            // the fit's own eigenvalue weighting: U diag(lambda)^p -> U diag(lambda)^q, column by column
+            wordVectors = wordVectors.clone();
+            for (int c = 0; c < dim; c++) {
+                double lambda = Math.abs(eigenvalues[c]);
+                float s = (float) (lambda > 0 ? Math.pow(lambda, sw.power() - o.power()) : 0);
+                for (int w = 0; w < v.size(); w++) {
+                    wordVectors[w * dim + c] *= s;
+                }
+            }
+        }
         if (sw.unitFit()) { // fit the directions: every word counts the same in what its n-grams share
             wordVectors = wordVectors.clone();
             for (int w = 0; w < v.size(); w++) {

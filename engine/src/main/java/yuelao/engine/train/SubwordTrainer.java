@@ -106,7 +106,7 @@ public final class SubwordTrainer {
                 }
             }
         }
-        float[] b = transposeTimes(tr, ou, nf, dim, threads);
+        float[] b = transposeTimes(tr, ou, nf, dim, threads, new float[nf * dim]);
         float[] rg = new float[f.features()];
         java.util.Arrays.fill(rg, (float) ridge);
         if (ownRidge != null) {
@@ -114,15 +114,17 @@ public final class SubwordTrainer {
                 rg[w] = (float) ownRidge[w];
             }
         }
-        float[] az = apply(f, tr, z, omega, rg, dim, threads);
+        float[] ybuf = new float[v * dim];
+        float[] az = apply(f, tr, z, omega, rg, dim, threads, ybuf, new float[nf * dim]);
         float[] r = new float[nf * dim];
         for (int k = 0; k < r.length; k++) {
             r[k] = b[k] - az[k];
         }
         float[] p = r.clone();
+        float[] ap = az; // reused: no allocation per iteration
         double[] rr = columnDots(r, r, nf, dim, threads);
         for (int it = 0; it < iterations; it++) {
-            float[] ap = apply(f, tr, p, omega, rg, dim, threads);
+            apply(f, tr, p, omega, rg, dim, threads, ybuf, ap);
             double[] pap = columnDots(p, ap, nf, dim, threads);
             float[] alpha = new float[dim];
             for (int c = 0; c < dim; c++) {
@@ -159,8 +161,9 @@ public final class SubwordTrainer {
     }
 
     /** (A^T Omega A + ridge I) x. */
-    private static float[] apply(SubwordFeatures f, Transpose tr, float[] x, double[] omega, float[] ridge, int dim, int threads) {
-        float[] y = f.compose(x, dim, threads);
+    private static float[] apply(SubwordFeatures f, Transpose tr, float[] x, double[] omega, float[] ridge, int dim, int threads,
+            float[] y, float[] out) {
+        f.compose(x, dim, threads, y);
         if (omega != null) {
             for (int w = 0; w < f.words(); w++) {
                 float s = (float) omega[w];
@@ -169,7 +172,7 @@ public final class SubwordTrainer {
                 }
             }
         }
-        float[] out = transposeTimes(tr, y, f.features(), dim, threads);
+        transposeTimes(tr, y, f.features(), dim, threads, out);
         for (int g = 0; g < ridge.length; g++) {
             float r = ridge[g];
             for (int k = g * dim; k < (g + 1) * dim; k++) {
@@ -180,10 +183,10 @@ public final class SubwordTrainer {
     }
 
     /** A^T y: row g = sum of y's rows of the words using feature g (gathered: deterministic). */
-    private static float[] transposeTimes(Transpose tr, float[] y, int nf, int dim, int threads) {
-        float[] out = new float[nf * dim];
+    private static float[] transposeTimes(Transpose tr, float[] y, int nf, int dim, int threads, float[] out) {
         Parallel.run(threads, Parallel.even(nf, CHUNKS), (t, from, to) -> {
             for (int g = from; g < to; g++) {
+                java.util.Arrays.fill(out, g * dim, (g + 1) * dim, 0f);
                 for (int q = tr.offsets()[g]; q < tr.offsets()[g + 1]; q++) {
                     VectorOps.axpy(1f, y, tr.words()[q] * dim, out, g * dim, dim);
                 }

@@ -117,6 +117,7 @@ public final class TrainingStage {
                 throw new IllegalArgumentException("--dim " + o.dim() + " needs more than " + o.dim() + " words; the store has " + v.size());
             }
             float[] vectors = null;
+            double[] eigenvalues = null; // of the closed forms, for the subword fit's own eigenvalue power
             String summary = "";
             Map<String, String> props = new LinkedHashMap<>(store.counts().properties());
             props.keySet().removeIf(k -> k.equals("scale") || k.equals("X.units") || k.equals("N") || k.equals("diagonal.units"));
@@ -131,6 +132,7 @@ public final class TrainingStage {
                                         "%s: subspace iteration %d/%d (%.1fs)", o.method().id(), it, o.iterations(), (System.nanoTime() - t0) / 1e9)));
                         vectors = r.vectors();
                         double[] ev = r.eigenvalues();
+                        eigenvalues = ev;
                         double maxRes = 0;
                         for (double x : r.residuals()) {
                             maxRes = Math.max(maxRes, x);
@@ -208,7 +210,7 @@ public final class TrainingStage {
                     summary += "\nword-level evaluation: " + evaluator.evaluate(v, vectors, o.dim());
                 }
                 subwords.toProperties(props);
-                sw = SubwordStage.run(store, v, vectors, o, subwords, props, progress);
+                sw = SubwordStage.run(store, v, vectors, eigenvalues, o, subwords, props, progress);
                 sw.features().spec().toProperties(props);
                 vectors = sw.composed();
                 summary += "\n" + sw.summary();

@@ -37,7 +37,7 @@ class SubwordTest {
     }
 
     private static SubwordOptions subwords(int refineEpochs) {
-        return new SubwordOptions(2, 4, 100_003, 1, true, true, 4, 20, refineEpochs, 0.02, 2, 8);
+        return new SubwordOptions(2, 4, 100_003, 1, true, true, 0, 4, 20, refineEpochs, 0.02, 2, 8);
     }
 
     /** FNV-1a 32 over UTF-8: the published test vectors, and a value fixed here so a change of hashing is caught. */
