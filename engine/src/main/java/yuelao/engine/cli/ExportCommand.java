@@ -65,17 +65,19 @@ public final class ExportCommand implements Callable<Integer> {
         Checks.outputAvailable(out, force);
         long t0 = System.nanoTime();
         VectorsDirectory.Loaded v = VectorsDirectory.load(vectors);
+        int rows = v.vocabulary().size();
         if (oovWords != null) {
-            writeWithComposed(pw, f, v);
+            rows += writeWithComposed(pw, f, v);
         } else {
             VectorFormats.write(out, f, v.vocabulary(), v.data(), v.dim());
         }
-        pw.printf(Locale.ROOT, "wrote %s (%s, %,d words x %d, %s) in %s%n", out, f.id(), v.vocabulary().size(), v.dim(),
+        pw.printf(Locale.ROOT, "wrote %s (%s, %,d words x %d, %s) in %s%n", out, f.id(), rows, v.dim(),
                 sizeOf(out), ProgressLine.duration((System.nanoTime() - t0) / 1e9));
         return 0;
     }
 
-    private void writeWithComposed(PrintWriter pw, VectorFormat f, VectorsDirectory.Loaded v) throws java.io.IOException {
+    /** Writes the vocabulary's rows and the composed ones; returns how many were composed. */
+    private int writeWithComposed(PrintWriter pw, VectorFormat f, VectorsDirectory.Loaded v) throws java.io.IOException {
         if (!Files.isRegularFile(oovWords)) {
             throw new UserException(oovWords + ": no such file (--oov-words)");
         }
@@ -108,6 +110,7 @@ public final class ExportCommand implements Callable<Integer> {
         VectorFormats.write(out, f, words, data, dim);
         pw.printf(Locale.ROOT, "composed %,d words of %s from character n-grams%s%n", rows.size(), oovWords,
                 unknown > 0 ? String.format(Locale.ROOT, " (%,d with no known n-gram left out)", unknown) : "");
+        return rows.size();
     }
 
     static String sizeOf(Path file) throws java.io.IOException {

@@ -50,7 +50,8 @@ public final class SentenceCommand implements Callable<Integer> {
                     out.println(c.note());
                 }
                 double norm = Math.sqrt(Sentences.relatedness(v[i], v[i]));
-                out.printf(Locale.ROOT, "text %d: %d in-vocabulary tokens, |s| = %.4f%s%n", i + 1, v[i].ids().length, norm,
+                out.printf(Locale.ROOT, "text %d: %d in-vocabulary tokens%s, |s| = %.4f%s%n", i + 1, v[i].ids().length,
+                        v[i].composed().isEmpty() ? "" : " + " + v[i].composed().size() + " composed from n-grams", norm,
                         v[i].outOfVocabulary().isEmpty() ? "" : "; out of vocabulary: " + v[i].outOfVocabulary());
             }
             if (v.length == 2) {

@@ -85,6 +85,9 @@ class SubwordTest {
         g.clear();
         SubwordFeatures.forEachNgram("中", new SubwordFeatures.Spec(3, 6, 10, SubwordFeatures.Scheme.CJK), g::add);
         assertEquals(List.of("中"), g, "a one-character word has its character as its n-gram");
+        assertEquals(SubwordFeatures.Scheme.CJK, SubwordFeatures.Scheme.forAnalyzer("smartcn"));
+        assertEquals(SubwordFeatures.Scheme.CJK, SubwordFeatures.Scheme.forAnalyzer("cjk"));
+        assertEquals(SubwordFeatures.Scheme.LATIN, SubwordFeatures.Scheme.forAnalyzer("english"));
     }
 
     @Test
