@@ -53,8 +53,10 @@ public final class AnalogyCommand implements Callable<Integer> {
         Analogy.Method m = Analogy.Method.parse(method);
         VectorArgs.requirePositive("--top", top);
         WordVectors wv = VectorArgs.open(vectors, caseInsensitive, restrictVocab);
-        VectorArgs.requireKnown(wv, vectors, List.of(a, b, c));
-        List<Neighbor> hits = Analogy.solve(wv, a, b, c, m, top).orElseThrow();
+        List<WordVectors.Lookup> ls = VectorArgs.lookup(wv, vectors, List.of(a, b, c), out);
+        List<Neighbor> hits = ls.stream().anyMatch(WordVectors.Lookup::composed)
+                ? Analogy.solve(wv, ls.get(0).vector(), ls.get(1).vector(), ls.get(2).vector(), VectorArgs.ids(wv, ls), m, top)
+                : Analogy.solve(wv, a, b, c, m, top).orElseThrow();
         out.printf(Locale.ROOT, "%s : %s :: %s : ?  (%s, of %,d words)%n", a, b, c, m.id(), wv.searchLimit());
         NearestCommand.print(out, hits);
         return 0;

@@ -52,8 +52,9 @@ public final class NearestCommand implements Callable<Integer> {
         VectorArgs.requirePositive("--top", top);
         VectorArgs.requirePositive("--context-words", contextWords);
         WordVectors wv = VectorArgs.open(vectors, caseInsensitive, restrictVocab);
-        VectorArgs.requireKnown(wv, vectors, List.of(word));
-        List<Neighbor> hits = Nearest.of(wv, word, top, m, contextWords).orElseThrow();
+        WordVectors.Lookup l = VectorArgs.lookup(wv, vectors, List.of(word), out).get(0);
+        List<Neighbor> hits = l.composed() ? Nearest.ofVector(wv, l.vector(), top, m, contextWords, new int[0])
+                : Nearest.of(wv, word, top, m, contextWords).orElseThrow();
         String how = m == Mode.SIMILARITY ? "similarity over the " + Math.min(contextWords, wv.size()) + " most frequent words" : m.id();
         out.printf(Locale.ROOT, "nearest to '%s' by %s (of %,d words):%n", word, how, wv.searchLimit());
         print(out, hits);

@@ -30,11 +30,12 @@ import yuelao.engine.train.TrainingStage;
 public final class RunCommand implements Callable<Integer> {
     /**
      * The measured winners (window 5 with word2vec's dynamic weights, subsampling 1e-4, eig with p .25 and the
-     * shift k .25), overriding the stage verbs' defaults; every other option keeps its stage default.
+     * shift k .25, and subword features 3-6 fitted to the eig directions: benchmarks/RESULTS.md), overriding the
+     * stage verbs' defaults; every other option keeps its stage default.
      */
     public static final class Defaults implements IDefaultValueProvider {
         static final Map<String, String> WINNERS = Map.of("--window", "5", "--weighting", "dynamic", "--subsample", "1e-4",
-                "--method", "eig", "--power", "0.25", "--shift", "0.25");
+                "--method", "eig", "--power", "0.25", "--shift", "0.25", "--subwords", "3-6");
 
         @Override
         public String defaultValue(ArgSpec arg) {
@@ -71,6 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         CountingStage.Request creq = counting.request(corpus, run, training.seed());
         TrainOptions o = training.options(run.threads());
         TrainingStage.Evaluator evaluator = training.evaluator(run.threads()); // checks the files before any work
+        yuelao.engine.train.SubwordOptions subwordOptions = training.subwordOptions();
         TrainingStage.Checkpointing ck = training.checkpointing(vectors);
         Checks.outputAvailable(this.out, true);
         if (!force && (Files.exists(store) || Files.exists(vectors))) {
@@ -84,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         out.println("== counts");
         Summaries.printCount(out, cr, store);
         out.flush();
-        TrainingStage.Result tr = TrainingStage.run(store, vectors, force, o, ck, progress::update, evaluator);
+        TrainingStage.Result tr = TrainingStage.run(store, vectors, force, o, ck, progress::update, evaluator, subwordOptions);
         progress.done();
         out.println("== vectors");
         out.printf(Locale.ROOT, "trained %,d x %d vectors by %s in %s; %s%n", tr.vocabulary().size(), tr.dim(), o.method().id(),

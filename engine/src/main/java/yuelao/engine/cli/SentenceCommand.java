@@ -46,8 +46,12 @@ public final class SentenceCommand implements Callable<Integer> {
                 if (v[i].isEmpty()) {
                     throw new UserException("no in-vocabulary word in text " + (i + 1) + " (out of vocabulary: " + v[i].outOfVocabulary() + ")");
                 }
+                for (WordVectors.Lookup c : v[i].composed()) {
+                    out.println(c.note());
+                }
                 double norm = Math.sqrt(Sentences.relatedness(v[i], v[i]));
-                out.printf(Locale.ROOT, "text %d: %d in-vocabulary tokens, |s| = %.4f%s%n", i + 1, v[i].ids().length, norm,
+                out.printf(Locale.ROOT, "text %d: %d in-vocabulary tokens%s, |s| = %.4f%s%n", i + 1, v[i].ids().length,
+                        v[i].composed().isEmpty() ? "" : " + " + v[i].composed().size() + " composed from n-grams", norm,
                         v[i].outOfVocabulary().isEmpty() ? "" : "; out of vocabulary: " + v[i].outOfVocabulary());
             }
             if (v.length == 2) {

@@ -42,14 +42,17 @@ public final class SimilarityCommand implements Callable<Integer> {
             throw new UserException("--context-words must be >= 0, not " + contextWords);
         }
         WordVectors wv = VectorArgs.open(vectors, caseInsensitive, 0);
-        VectorArgs.requireKnown(wv, vectors, List.of(w1, w2));
-        WordVectors.PairSimilarity s = wv.similarity(w1, w2);
+        List<WordVectors.Lookup> ls = VectorArgs.lookup(wv, vectors, List.of(w1, w2), out);
+        boolean composed = ls.get(0).composed() || ls.get(1).composed();
+        WordVectors.PairSimilarity s = composed ? WordVectors.PairSimilarity.of(ls.get(0).vector(), ls.get(1).vector())
+                : wv.similarity(w1, w2);
         out.printf(Locale.ROOT, "cosine(%s, %s) = %.4f%n", w1, w2, s.cosine());
         out.printf(Locale.ROOT, "inner product (PMI estimate) = %.4f%n", s.dot());
         if (contextWords > 0) {
             int k = Math.min(contextWords, wv.size());
             out.printf(Locale.ROOT, "profile correlation over the %,d most frequent words = %.4f%n", k,
-                    Nearest.profileCorrelation(wv, wv.id(w1).getAsInt(), wv.id(w2).getAsInt(), k));
+                    composed ? Nearest.profileCorrelation(wv, ls.get(0).vector(), ls.get(1).vector(), k)
+                            : Nearest.profileCorrelation(wv, wv.id(w1).getAsInt(), wv.id(w2).getAsInt(), k));
         }
         return 0;
     }

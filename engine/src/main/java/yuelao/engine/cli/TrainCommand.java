@@ -41,9 +41,10 @@ public final class TrainCommand implements Callable<Integer> {
         Checks.outputAvailable(this.out, force);
         TrainOptions o = training.options(run.threads());
         TrainingStage.Evaluator evaluator = training.evaluator(run.threads()); // checks the files before any work
+        yuelao.engine.train.SubwordOptions subwordOptions = training.subwordOptions();
         TrainingStage.Checkpointing ck = training.checkpointing(this.out);
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
-        TrainingStage.Result r = TrainingStage.run(store, this.out, force, o, ck, progress::update, evaluator);
+        TrainingStage.Result r = TrainingStage.run(store, this.out, force, o, ck, progress::update, evaluator, subwordOptions);
         progress.done();
         out.printf(Locale.ROOT, "trained %,d x %d vectors by %s in %s; %s%n", r.vocabulary().size(), r.dim(), o.method().id(),
                 ProgressLine.duration(r.seconds()), r.summary());

@@ -87,6 +87,63 @@ public final class TrainingOptions {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed.")
     long seed;
 
+    @Option(names = "--subwords", paramLabel = "MIN-MAX",
+            description = "Subword model ('none' = off): each word is its own id plus hashed character n-grams of length MIN..MAX (<word> with boundary markers; the characters and their n-grams for smartcn/cjk); word vectors are sums of feature vectors, fitted to the --method vectors. Writes subwords.bin, so that queries compose vectors for unseen words.")
+    String subwords;
+
+    @Option(names = "--buckets", defaultValue = "2000000", paramLabel = "N", description = "subwords: hash buckets of the n-grams (only used ones are stored).")
+    int buckets;
+
+    @Option(names = "--subword-min-count", defaultValue = "1", paramLabel = "c", description = "subwords: keep an n-gram bucket only if at least c vocabulary words use it.")
+    int subwordMinCount;
+
+    @Option(names = "--subword-word", defaultValue = "true", arity = "1", paramLabel = "true|false", description = "subwords: a word's own id is one of its features.")
+    boolean subwordWord;
+
+    @Option(names = "--subword-fit", defaultValue = "unit", paramLabel = "unit|raw", description = "subwords: fit the n-grams to the unit-length word vectors (directions) or to the raw ones.")
+    String subwordFit;
+
+    @Option(names = "--subword-power", defaultValue = "0", paramLabel = "q",
+            description = "subwords, eig/svd: the eigenvalue weighting of the word vectors the n-grams are fitted to (U diag(lambda)^q; the --power of the word vectors themselves is replaced).")
+    double subwordPower;
+
+    @Option(names = "--subword-ridge", defaultValue = "8", paramLabel = "r", description = "subwords: ridge of the fit (larger = words lean more on shared n-grams).")
+    double subwordRidge;
+
+    @Option(names = "--subword-fit-iterations", defaultValue = "60", paramLabel = "N", description = "subwords: conjugate-gradient iterations of the fit.")
+    int subwordFitIterations;
+
+    @Option(names = "--subword-epochs", defaultValue = "0", paramLabel = "E", description = "subwords: refinement passes on the composed vectors (PPMI targets, Hogwild: not thread-count deterministic); 0 = fit only.")
+    int subwordEpochs;
+
+    @Option(names = "--subword-lr", defaultValue = "0.02", paramLabel = "eta", description = "subwords: AdaGrad rate of the refinement.")
+    double subwordLr;
+
+    @Option(names = "--subword-negatives", defaultValue = "2", paramLabel = "m", description = "subwords: negatives per record in the refinement.")
+    int subwordNegatives;
+
+    @Option(names = "--subword-batch", defaultValue = "32", paramLabel = "B", description = "subwords: records per refinement step of a word.")
+    int subwordBatch;
+
+    /** The subword settings, or null without --subwords (or with {@code --subwords none}). */
+    yuelao.engine.train.SubwordOptions subwordOptions() {
+        if (subwords == null || subwords.equalsIgnoreCase("none")) {
+            return null;
+        }
+        try {
+            int[] r = yuelao.engine.train.SubwordOptions.parseRange(subwords);
+            return new yuelao.engine.train.SubwordOptions(r[0], r[1], buckets, subwordMinCount, subwordWord,
+                    switch (subwordFit) {
+                        case "unit" -> true;
+                        case "raw" -> false;
+                        default -> throw new UserException("--subword-fit must be unit or raw, got " + subwordFit);
+                    }, subwordPower, subwordRidge,
+                    subwordFitIterations, subwordEpochs, subwordLr, subwordNegatives, subwordBatch);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
     static boolean parseInit(String s) {
         return switch (s) {
             case "random" -> false;

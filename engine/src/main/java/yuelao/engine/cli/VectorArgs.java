@@ -32,6 +32,45 @@ final class VectorArgs {
         }
     }
 
+    /**
+     * The vectors of {@code words}: vocabulary rows, or compositions from n-grams when the vectors come from a
+     * subword model (each composition announced on {@code out}); a one-line error for words that have neither.
+     */
+    static List<WordVectors.Lookup> lookup(WordVectors wv, Path dir, List<String> words, java.io.PrintWriter out) {
+        List<WordVectors.Lookup> found = new java.util.ArrayList<>();
+        List<String> missing = new java.util.ArrayList<>();
+        for (String w : words) {
+            java.util.Optional<WordVectors.Lookup> l = wv.vectorOrComposed(w);
+            if (l.isPresent()) {
+                found.add(l.get());
+            } else {
+                missing.add(w);
+            }
+        }
+        if (!missing.isEmpty()) {
+            if (wv.subwords().isEmpty()) {
+                requireKnown(wv, dir, words);
+            }
+            throw new UserException((missing.size() == 1 ? "'" + missing.get(0) + "' is" : String.join(", ", missing) + " are")
+                    + " not in the vocabulary of " + dir + ", and no character n-gram of it is known to the subword model");
+        }
+        for (WordVectors.Lookup l : found) {
+            if (l.composed()) {
+                out.println(l.note());
+            }
+        }
+        return found;
+    }
+
+    /** The ids of the lookups, -1 for composed words (exclusion lists of the searches). */
+    static int[] ids(WordVectors wv, List<WordVectors.Lookup> ls) {
+        int[] ids = new int[ls.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = ls.get(i).composed() ? -1 : wv.id(ls.get(i).word()).getAsInt();
+        }
+        return ids;
+    }
+
     static void requirePositive(String option, int value) {
         if (value < 1) {
             throw new UserException(option + " must be at least 1, not " + value);

@@ -53,6 +53,50 @@ public final class Analogy {
     }
 
     /**
+     * a : b :: c : ? with the words given as vectors (e.g. composed for words outside the vocabulary, see
+     * {@link WordVectors#vectorOrComposed}); {@code exclude} holds the ids of the three words (-1 for a word
+     * outside the vocabulary), never among the answers.
+     */
+    public static List<Neighbor> solve(WordVectors wv, float[] a, float[] b, float[] c, int[] exclude, Method method, int k) {
+        int s = wv.unit().stride();
+        int d = wv.dim();
+        float[][] in = {a, b, c};
+        if (method == Method.MUL) {
+            float[] packed = new float[3 * s];
+            for (int j = 0; j < 3; j++) {
+                float[] u = unit(in[j]);
+                System.arraycopy(u, 0, packed, j * s, d);
+            }
+            TopK[] h = Scan.top(wv.unit(), Scan.Kind.COSMUL, packed, 1, wv.searchLimit(), k, exclude.clone(), 3, Scan.defaultThreads());
+            return Nearest.toNeighbors(wv, h[0], 1);
+        }
+        float[][] src = method == Method.ADD ? new float[][] {unit(a), unit(b), unit(c)} : in;
+        float[] q = new float[s];
+        double ss = 0;
+        for (int x = 0; x < d; x++) {
+            q[x] = src[1][x] - src[0][x] + src[2][x];
+            ss += (double) q[x] * q[x];
+        }
+        TopK[] h = Scan.top(wv.unit(), Scan.Kind.DOT, q, 1, wv.searchLimit(), k, exclude.clone(), 3, Scan.defaultThreads());
+        return Nearest.toNeighbors(wv, h[0], ss > 0 ? 1 / Math.sqrt(ss) : 0);
+    }
+
+    static float[] unit(float[] v) {
+        double ss = 0;
+        for (float x : v) {
+            ss += (double) x * x;
+        }
+        float[] u = new float[v.length];
+        if (ss > 0) {
+            double inv = 1 / Math.sqrt(ss);
+            for (int k = 0; k < v.length; k++) {
+                u[k] = (float) (v[k] * inv);
+            }
+        }
+        return u;
+    }
+
+    /**
      * The best answer to each question {a, b, c} (ids), or -1 when no candidate is left; searched over the view's
      * candidates with {@code threads} threads.
      */

@@ -33,6 +33,62 @@ public final class Nearest {
         return search(wv, table, q, k, new int[] {id});
     }
 
+    /**
+     * The top k neighbours of a vector (e.g. one composed for a word outside the vocabulary, see
+     * {@link WordVectors#vectorOrComposed}), leaving out the ids in {@code exclude}.
+     */
+    public static List<Neighbor> ofVector(WordVectors wv, float[] v, int k, Mode mode, int contextWords, int[] exclude) {
+        RowTable table;
+        float[] x;
+        switch (mode) {
+            case COSINE -> {
+                table = wv.unit();
+                x = Analogy.unit(v);
+            }
+            case RELATEDNESS -> {
+                table = wv.raw();
+                x = v;
+            }
+            default -> {
+                SimilarityBasis basis = wv.basis(contextWords);
+                table = basis.projected();
+                x = project(basis, v);
+            }
+        }
+        float[] q = table.newQuery();
+        System.arraycopy(x, 0, q, 0, wv.dim());
+        return search(wv, table, q, k, exclude);
+    }
+
+    /** Unit-normalised v L (the similarity route's projection of a vector). */
+    private static float[] project(SimilarityBasis basis, float[] v) {
+        double[] lo = basis.lower();
+        int d = v.length;
+        double[] p = new double[d];
+        for (int a = 0; a < d; a++) {
+            for (int j = 0; j <= a; j++) {
+                p[j] += v[a] * lo[a * d + j];
+            }
+        }
+        float[] f = new float[d];
+        for (int j = 0; j < d; j++) {
+            f[j] = (float) p[j];
+        }
+        return Analogy.unit(f);
+    }
+
+    /** Pearson correlation of the PMI profiles of two vectors (e.g. composed ones) over the K most frequent words. */
+    public static double profileCorrelation(WordVectors wv, float[] a, float[] b, int contextWords) {
+        SimilarityBasis basis = wv.basis(contextWords);
+        float[] pa = project(basis, a);
+        float[] pb = project(basis, b);
+        double s = 0;
+        for (int k = 0; k < pa.length; k++) {
+            s += (double) pa[k] * pb[k];
+        }
+        return s;
+    }
+
     /** Pearson correlation of two words' PMI profiles over the K most frequent words (the similarity mode). */
     public static double profileCorrelation(WordVectors wv, int a, int b, int contextWords) {
         RowTable t = wv.basis(contextWords).projected();

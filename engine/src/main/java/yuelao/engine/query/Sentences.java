@@ -25,9 +25,14 @@ public final class Sentences implements AutoCloseable {
     }
 
     /** A text's vector with its in-vocabulary ids (in order, repeats kept) and out-of-vocabulary tokens. */
-    public record SentenceVector(double[] vector, int[] ids, List<String> outOfVocabulary) {
+    public record SentenceVector(double[] vector, int[] ids, List<String> outOfVocabulary, List<WordVectors.Lookup> composed) {
+        public SentenceVector(double[] vector, int[] ids, List<String> outOfVocabulary) {
+            this(vector, ids, outOfVocabulary, List.of());
+        }
+
+        /** No token contributed (neither an in-vocabulary nor a composed one). */
         public boolean isEmpty() {
-            return ids.length == 0;
+            return ids.length == 0 && composed.isEmpty();
         }
     }
 
@@ -41,11 +46,21 @@ public final class Sentences implements AutoCloseable {
         int[] ids = new int[tokens.size()];
         int n = 0;
         List<String> oov = new ArrayList<>();
+        List<WordVectors.Lookup> composed = new ArrayList<>();
         RowTable raw = wv.raw();
         for (String t : tokens) {
             OptionalInt id = wv.id(t);
             if (id.isEmpty()) {
-                oov.add(t);
+                java.util.Optional<WordVectors.Lookup> c = wv.subwords().isPresent() ? wv.vectorOrComposed(t) : java.util.Optional.empty();
+                if (c.isPresent()) { // a subword model composes the unseen token from its n-grams
+                    composed.add(c.get());
+                    float[] cv = c.get().vector();
+                    for (int k = 0; k < s.length; k++) {
+                        s[k] += cv[k];
+                    }
+                } else {
+                    oov.add(t);
+                }
                 continue;
             }
             int i = id.getAsInt();
@@ -54,7 +69,7 @@ public final class Sentences implements AutoCloseable {
                 s[k] += raw.get(i, k);
             }
         }
-        return new SentenceVector(s, Arrays.copyOf(ids, n), List.copyOf(oov));
+        return new SentenceVector(s, Arrays.copyOf(ids, n), List.copyOf(oov), List.copyOf(composed));
     }
 
     /** &lt;s_1, s_2&gt;: the additive PMI estimate of two texts. */

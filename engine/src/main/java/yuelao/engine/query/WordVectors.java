@@ -13,7 +13,9 @@ import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import yuelao.engine.train.SubwordFeatures;
 import yuelao.storage.format.StoreFormatException;
+import yuelao.storage.vectors.SubwordFile;
 import yuelao.storage.vectors.VectorsFile;
 import yuelao.storage.vocab.StoredVocabulary;
 import yuelao.storage.vocab.VocabularyFile;
@@ -54,8 +56,14 @@ public final class WordVectors {
         final RowTable unit;
         final SortedMap<String, String> properties;
         final Map<Integer, SimilarityBasis> bases = new ConcurrentHashMap<>();
+        final SubwordTable subwords;
 
         Data(List<String> words, RowTable raw, SortedMap<String, String> properties) {
+            this(words, raw, properties, null);
+        }
+
+        Data(List<String> words, RowTable raw, SortedMap<String, String> properties, SubwordTable subwords) {
+            this.subwords = subwords;
             this.words = words;
             this.raw = raw;
             this.properties = properties;
@@ -135,8 +143,66 @@ public final class WordVectors {
             }
             List<String> words = List.of(sv.vocabulary().words());
             TreeMap<String, String> props = new TreeMap<>(sv.properties());
-            return new WordVectors(new Data(words, raw, props), rows, false);
+            SubwordTable subwords = readSubwords(dir, sv.vocabulary().fingerprint(), dim);
+            return new WordVectors(new Data(words, raw, props, subwords), rows, false);
         }
+    }
+
+    /** The n-gram table of {@code subwords.bin} in {@code dir}, or null when there is none. */
+    private static SubwordTable readSubwords(Path dir, long fingerprint, int dim) throws IOException {
+        Path file = dir.resolve(SubwordFile.FILE_NAME);
+        if (!java.nio.file.Files.exists(file)) {
+            return null;
+        }
+        SubwordFile.Table t = SubwordFile.read(file);
+        if (SubwordFile.fingerprint(file) != fingerprint || t.dim() != dim) {
+            throw new StoreFormatException(file, "does not belong to the vectors beside it (another vocabulary or dimension)");
+        }
+        try {
+            return new SubwordTable(SubwordFeatures.Spec.fromProperties(t.properties()), t.bucketIds(), t.bucketVectors(), dim);
+        } catch (RuntimeException e) {
+            throw new StoreFormatException(file, "corrupt subword properties (" + e.getMessage() + ")");
+        }
+    }
+
+    /** This table with an n-gram table for composing unseen words (e.g. an in-memory model). */
+    public WordVectors withSubwords(SubwordTable subwords) {
+        if (subwords != null && subwords.dim() != dim()) {
+            throw new IllegalArgumentException("subword dimension " + subwords.dim() + " is not " + dim());
+        }
+        Data d = new Data(data.words, data.raw, data.properties, subwords);
+        return new WordVectors(d, limit, caseInsensitive);
+    }
+
+    /** The n-gram table, when the vectors come from a subword model ({@code train --subwords}). */
+    public Optional<SubwordTable> subwords() {
+        return Optional.ofNullable(data.subwords);
+    }
+
+    /**
+     * A word's vector: its row if it is in the vocabulary, else (with a subword model) the sum of its n-gram
+     * vectors. {@code composed} says which; {@code ngrams}/{@code found}: its n-grams and those the model
+     * knows (0 for a vocabulary word).
+     */
+    public record Lookup(String word, float[] vector, boolean composed, int ngrams, int found) {
+        /** "'w' is not in the vocabulary: composed from N of its M character n-grams", or "" for a vocabulary word. */
+        public String note() {
+            return composed ? String.format(Locale.ROOT, "'%s' is not in the vocabulary: composed from %d of its %d character n-grams",
+                    word, found, ngrams) : "";
+        }
+    }
+
+    /** The vector of a word or, for an unknown word with a subword model, its composition; empty otherwise. */
+    public Optional<Lookup> vectorOrComposed(String word) {
+        OptionalInt i = id(word);
+        if (i.isPresent()) {
+            return Optional.of(new Lookup(word, vector(i.getAsInt()), false, 0, 0));
+        }
+        if (data.subwords == null) {
+            return Optional.empty();
+        }
+        return data.subwords.compose(caseInsensitive ? fold(word) : word)
+                .map(c -> new Lookup(word, c.vector(), true, c.ngrams(), c.found()));
     }
 
     private static RowTable normalise(RowTable raw) {
@@ -203,7 +269,7 @@ public final class WordVectors {
         for (int j = 0; j < kept.size(); j++) {
             data.raw.copyRow(rows.get(j), raw.chunk(j), raw.offset(j));
         }
-        return new WordVectors(new Data(List.copyOf(kept), raw, data.properties), keptBelowLimit, true);
+        return new WordVectors(new Data(List.copyOf(kept), raw, data.properties, data.subwords), keptBelowLimit, true);
     }
 
     static String fold(String w) {
@@ -309,6 +375,19 @@ public final class WordVectors {
     /** Cosine and inner product of two words, or {@link #EMPTY} when a word is unknown. */
     public record PairSimilarity(boolean present, double cosine, double dot) {
         public static final PairSimilarity EMPTY = new PairSimilarity(false, Double.NaN, Double.NaN);
+
+        /** Cosine and inner product of two vectors (e.g. composed ones); cosine 0 if either is zero. */
+        public static PairSimilarity of(float[] a, float[] b) {
+            double ab = 0;
+            double aa = 0;
+            double bb = 0;
+            for (int k = 0; k < a.length; k++) {
+                ab += (double) a[k] * b[k];
+                aa += (double) a[k] * a[k];
+                bb += (double) b[k] * b[k];
+            }
+            return new PairSimilarity(true, aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0, ab);
+        }
     }
 
     /** The stored properties (training settings, analyzer); empty for an in-memory table built without them. */

@@ -146,6 +146,12 @@ public final class TrainingStage {
     /** @param evaluator scores the vectors after each epoch (pmi) or once (closed forms); null for none */
     public static Result run(Path storeDir, Path out, boolean force, TrainOptions o, Checkpointing ck, Consumer<String> progress,
             Evaluator evaluator) throws IOException {
+        return run(storeDir, out, force, o, ck, progress, evaluator, null);
+    }
+
+    /** @param subwords the subword model's settings ({@code --subwords}), or null for word vectors only */
+    public static Result run(Path storeDir, Path out, boolean force, TrainOptions o, Checkpointing ck, Consumer<String> progress,
+            Evaluator evaluator, SubwordOptions subwords) throws IOException {
         long t0 = System.nanoTime();
         AtomicDirectory.removeStale(out);
         try (CountStoreDirectory store = CountStoreDirectory.open(storeDir)) {
@@ -154,6 +160,7 @@ public final class TrainingStage {
                 throw new IllegalArgumentException("--dim " + o.dim() + " needs more than " + o.dim() + " words; the store has " + v.size());
             }
             float[] vectors = null;
+            double[] eigenvalues = null; // of the closed forms, for the subword fit's own eigenvalue power
             String summary = "";
             Map<String, String> props = new LinkedHashMap<>(store.counts().properties());
             props.keySet().removeIf(k -> k.equals("scale") || k.equals("X.units") || k.equals("N") || k.equals("diagonal.units"));
@@ -171,6 +178,7 @@ public final class TrainingStage {
                         vectors = r.vectors();
                         unbalance(vectors, bal, o.dim());
                         double[] ev = r.eigenvalues();
+                        eigenvalues = ev;
                         double maxRes = 0;
                         for (double x : r.residuals()) {
                             maxRes = Math.max(maxRes, x);
@@ -264,11 +272,25 @@ public final class TrainingStage {
                     }
                 }
             }
-            if (evaluator != null && o.method() != TrainOptions.Method.PMI) {
+            SubwordStage.Result sw = null;
+            if (subwords != null) {
+                if (evaluator != null) {
+                    summary += "\nword-level evaluation: " + evaluator.evaluate(v, vectors, o.dim());
+                }
+                subwords.toProperties(props);
+                sw = SubwordStage.run(store, v, vectors, eigenvalues, o, subwords, props, progress);
+                sw.features().spec().toProperties(props);
+                vectors = sw.composed();
+                summary += "\n" + sw.summary();
+            }
+            if (evaluator != null && (o.method() != TrainOptions.Method.PMI || sw != null)) {
                 summary += "\nevaluation: " + evaluator.evaluate(v, vectors, o.dim());
             }
             try (AtomicDirectory dir = AtomicDirectory.begin(out, force)) {
                 VocabularyFile.write(dir.path(), v, props);
+                if (sw != null) {
+                    SubwordStage.write(dir.path(), v, sw, o.dim(), props);
+                }
                 VectorsFile.write(dir.path().resolve(VectorsFile.FILE_NAME), v.fingerprint(), v.size(), o.dim(), vectors, props);
                 Word2VecText.write(dir.path().resolve("vectors.txt"), v, vectors, o.dim(), true);
                 dir.commit();

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# End to end, side by side in ONE invocation: yuelao `run --subwords 3-6` (vocabulary + counts + eig + the subword
+# fit + vectors.txt, from the raw gzip, tokenization included) against fastText skip-gram (Debian package
+# `fasttext`; 5 epochs, dim 100, window 5, negative 5, subwords 3-6, sample 1e-4, min count 5, 2 threads) on
+# english-mix. Reports wall time, peak RSS and quality of each, and the wall-time ratio yuelao / fastText
+# (target: at most 0.5).
+#
+# usage: benchmarks/scripts/e2e-fasttext.sh [-- EXTRA YUELAO RUN OPTIONS]
+#        (run setup-anchors.sh --with-fasttext first; ~20 min, fastText takes ~15 of them on 2 cores)
+#
+# fastText gets the pre-tokenized english-mix.tok (its tokenization is not timed, in its favour); yuelao reads the
+# raw english-mix.txt.gz. fastText's .bin (~0.8 GB) is deleted afterwards; its .vec (the words' full vectors,
+# word + subwords) is evaluated. Rows "e2e-yuelao-subwords" and "fasttext-train" go to benchmarks/work/results.tsv.
+# Env: THREADS (default 2).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+case "${1:-}" in -h|--help) sed -n '2,/^source/p' "$0" | sed '$d'; exit 0 ;; --) shift ;; "") ;; *) die "unknown argument: $1" ;; esac
+require_shared
+require_tok
+command -v fasttext >/dev/null || die "fasttext not installed: run benchmarks/scripts/setup-anchors.sh --with-fasttext"
+require_numpy
+THREADS="${THREADS:-2}"
+cd "$REPO"
+./yuelao --version > /dev/null   # build outside the timed region
+mkdir -p "$OUT"
+warm_cache "$CORPUS_GZ" "$CORPUS_TOK"
+
+log "yuelao run --subwords 3-6 (log: $OUT/e2e-yuelao-subwords.log)"
+measure e2e-yuelao-subwords --log "$OUT/e2e-yuelao-subwords.log" -- ./yuelao run --input "$CORPUS_GZ" \
+  --out "$OUT/e2e-yuelao-subwords" --subwords 3-6 --threads "$THREADS" --force --quiet "$@"
+Y_WALL=$MEASURE_WALL_S; Y_RSS=$MEASURE_RSS_MB
+eval_vectors yuelao-subwords "$OUT/e2e-yuelao-subwords/vectors/vectors.txt"
+
+prefix="$OUT/fasttext"; rm -f "$prefix.vec" "$prefix.bin"
+log "fastText skip-gram (log: $OUT/fasttext-train.log)"
+measure fasttext-train --log "$OUT/fasttext-train.log" -- fasttext skipgram -input "$CORPUS_TOK" -output "$prefix" \
+  -dim 100 -ws 5 -neg 5 -epoch 5 -minn 3 -maxn 6 -t 1e-4 -thread "$THREADS" -minCount 5
+F_WALL=$MEASURE_WALL_S; F_RSS=$MEASURE_RSS_MB
+rm -f "$prefix.bin"
+eval_vectors fasttext-sg "$prefix.vec"
+
+awk -v y="$Y_WALL" -v f="$F_WALL" -v yr="$Y_RSS" -v fr="$F_RSS" 'BEGIN {
+  printf "end to end: yuelao --subwords %.1f s (peak RSS %.0f MB), fastText %.1f s (peak RSS %.0f MB): ratio %.3f (target <= 0.5)\n",
+         y, yr, f, fr, y / f }'

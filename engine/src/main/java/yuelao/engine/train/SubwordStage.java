@@ -1,0 +1,110 @@
+package yuelao.engine.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import yuelao.engine.pmi.PmiMeasure;
+import yuelao.engine.pmi.PmiOptions;
+import yuelao.engine.pmi.PmiView;
+import yuelao.engine.store.CountStoreDirectory;
+import yuelao.storage.vectors.SubwordFile;
+import yuelao.tokenizer.vocab.Vocabulary;
+
+/**
+ * The subword step of training ({@code --subwords}): word vectors from the word-level method, then the feature
+ * table fitted to them (and optionally refined on the composed vectors); the output's {@code vectors.bin} holds
+ * the composed word vectors, {@code subwords.bin} the feature table.
+ *
+ * <p>Choices, by measurement on english-mix (benchmarks/SUBWORD-LOG.md): the composition is the <b>sum</b> of the
+ * feature vectors with the word's <b>own id included</b>; the fit target is the eig vectors reweighted to
+ * eigenvalue power {@code --subword-power} 0 and normalised to unit length (directions: frequent words' large
+ * norms do not dominate the shared n-grams), ridge 8. The refinement is off by default: it lowers its loss but
+ * scored worse.
+ */
+public final class SubwordStage {
+    private SubwordStage() {}
+
+    /** The composed vectors, the feature lists and the feature table. */
+    public record Result(float[] composed, SubwordFeatures features, float[] table, String summary) {}
+
+    /** @param eigenvalues the eig/svd eigenvalues of the word vectors' columns (null for the pmi method) */
+    static Result run(CountStoreDirectory store, Vocabulary v, float[] wordVectors, double[] eigenvalues, TrainOptions o,
+            SubwordOptions sw, Map<String, String> props, Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        int dim = o.dim();
+        SubwordFeatures.Spec spec = new SubwordFeatures.Spec(sw.minn(), sw.maxn(), sw.buckets(),
+                SubwordFeatures.Scheme.forAnalyzer(props.get("analyzer")));
+        SubwordFeatures f = SubwordFeatures.build(v.words(), spec, sw.includeWord(), sw.minCount());
+        progress.accept(String.format(Locale.ROOT, "subwords: %,d words, %,d used buckets, %.1f features per word", v.size(),
+                f.bucketIds().length, (double) f.ids().length / v.size()));
+        if (eigenvalues != null && !Double.isNaN(sw.power()) && sw.power() != o.power()) {
+            // the fit's own eigenvalue weighting: U diag(lambda)^p -> U diag(lambda)^q, column by column
+            wordVectors = wordVectors.clone();
+            for (int c = 0; c < dim; c++) {
+                double lambda = Math.abs(eigenvalues[c]);
+                float s = (float) (lambda > 0 ? Math.pow(lambda, sw.power() - o.power()) : 0);
+                for (int w = 0; w < v.size(); w++) {
+                    wordVectors[w * dim + c] *= s;
+                }
+            }
+        }
+        if (sw.unitFit()) { // fit the directions: every word counts the same in what its n-grams share
+            wordVectors = wordVectors.clone();
+            for (int w = 0; w < v.size(); w++) {
+                double ss = 0;
+                for (int k = 0; k < dim; k++) {
+                    ss += (double) wordVectors[w * dim + k] * wordVectors[w * dim + k];
+                }
+                float inv = ss > 0 ? (float) (1 / Math.sqrt(ss)) : 0f;
+                for (int k = 0; k < dim; k++) {
+                    wordVectors[w * dim + k] *= inv;
+                }
+            }
+        }
+        float[] z = SubwordTrainer.fit(f, wordVectors, null, dim, sw.ridge(), sw.fitIterations(), o.threads(),
+                it -> progress.accept(String.format(Locale.ROOT, "subwords: fit iteration %d/%d (%.1fs)", it, sw.fitIterations(),
+                        (System.nanoTime() - t0) / 1e9)));
+        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
+                "subwords %d-%d (%s): %,d used buckets of %,d, %.1f features per word; fit in %.1fs", sw.minn(), sw.maxn(),
+                spec.scheme().name().toLowerCase(Locale.ROOT), f.bucketIds().length, sw.buckets(), (double) f.ids().length / v.size(),
+                (System.nanoTime() - t0) / 1e9));
+        if (sw.refineEpochs() > 0) {
+            PmiView ppmi = PmiView.of(store, new PmiOptions(PmiMeasure.PPMI, o.shift(), o.cds(), 0, PmiOptions.Marginals.UNIGRAM));
+            double xMax = o.xMax();
+            double alpha = o.alpha();
+            SubwordTrainer.PairValues values = new SubwordTrainer.PairValues() {
+                @Override
+                public float target(int i, int j, double x) {
+                    return (float) ppmi.value(i, j, x);
+                }
+
+                @Override
+                public float weight(int i, int j, double x) {
+                    return (float) Math.min(1.0, Math.pow(x / xMax, alpha));
+                }
+            };
+            SubwordTrainer.Refiner r = new SubwordTrainer.Refiner(f, store.counts(), values, dim, sw.refineLr(), sw.refineNegatives(),
+                    1.0, sw.refineBatch(), o.seed());
+            for (int e = 1; e <= sw.refineEpochs(); e++) {
+                double loss = r.epoch(z, e, o.threads());
+                String line = String.format(Locale.ROOT, "subwords: refinement epoch %d/%d: loss %.5f (%.1fs)", e, sw.refineEpochs(), loss,
+                        (System.nanoTime() - t0) / 1e9);
+                progress.accept(line);
+                summary.append("\n").append(line);
+            }
+        }
+        float[] composed = f.compose(z, dim, o.threads());
+        return new Result(composed, f, z, summary.toString());
+    }
+
+    /** Writes {@code subwords.bin} into a VECTORS directory being staged. */
+    static void write(Path dir, Vocabulary v, Result r, int dim, Map<String, String> props) throws IOException {
+        SubwordFeatures f = r.features();
+        int words = f.words(); // own-id rows (zero for a word without one)
+        float[] wordPart = java.util.Arrays.copyOfRange(r.table(), 0, words * dim);
+        float[] bucketPart = java.util.Arrays.copyOfRange(r.table(), f.words() * dim, f.features() * dim);
+        SubwordFile.write(dir.resolve(SubwordFile.FILE_NAME), v.fingerprint(), words, dim, f.bucketIds(), wordPart, bucketPart, props);
+    }
+}
