@@ -23,6 +23,7 @@ import yuelao.engine.query.Nearest;
 import yuelao.engine.query.Neighbor;
 import yuelao.engine.query.Sentences;
 import yuelao.engine.query.WordVectors;
+import yuelao.engine.train.SubwordOptions;
 import yuelao.engine.train.TrainOptions;
 import yuelao.engine.train.TrainingStage;
 import java.util.Optional;
@@ -123,12 +124,13 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println();
             }
         }
-        out.printf("%n== 4. word vectors (yuelao train: eig, p 0.25, shift 0.25, dim 100)%n");
+        out.printf("%n== 4. word vectors (yuelao train: eig, p 0.25, shift 0.25, dim 100, subwords 3-6)%n");
         out.flush();
         Path vectors = this.out.resolve("vectors");
         TrainOptions topt = new TrainOptions(TrainOptions.Method.EIG, 100, 0.25, 0.75, 0.25, 12, 40, 1, 0.1, 100, 0.75, true, 1,
                 run.threads(), 0, false, 0, 1, false);
-        TrainingStage.Result tr = TrainingStage.run(store, vectors, true, topt, progress::update);
+        SubwordOptions sub = new SubwordOptions(3, 6, SubwordOptions.DEFAULT_BUCKETS, 1, true, true, 0, 8, 60, 0, 0.02, 2, 32);
+        TrainingStage.Result tr = TrainingStage.run(store, vectors, true, topt, TrainingStage.Checkpointing.NONE, progress::update, null, sub);
         progress.done();
         out.printf(Locale.ROOT, "trained %,d x %d vectors in %s; %s%n", tr.vocabulary().size(), tr.dim(), ProgressLine.duration(tr.seconds()),
                 tr.summary());
@@ -146,6 +148,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Analogy.solve(wv, "man", "king", "woman", Analogy.Method.ADD, 3).ifPresent(list ->
                 out.printf(Locale.ROOT, "analogy man : king :: woman : ?%s%n", join(list)));
+        String unseen = "footballers";
+        wv.vectorOrComposed(unseen).filter(WordVectors.Lookup::composed).ifPresent(l -> {
+            out.printf(Locale.ROOT, "'%s' never occurs in the sample: composed from %d of its %d character n-grams; nearest:%s%n", unseen,
+                    l.found(), l.ngrams(), join(Nearest.ofVector(wv, l.vector(), 6, Mode.COSINE, 0, new int[0])));
+        });
         String sentence = "the senate ratified the peace treaty with france";
         try (Sentences sentences = new Sentences(wv)) {
             Sentences.SentenceVector sv = sentences.vector(sentence);
