@@ -37,7 +37,7 @@ public final class TrainingOptions {
     double balance;
 
     @Option(names = "--samples", defaultValue = "0.5", paramLabel = "s",
-            description = "sgns: observed pairs drawn per epoch (with probability x_ij / X), as a multiple of the total pair mass X.")
+            description = "sgns: observed pairs drawn per epoch (with probability x_ij / X), as a multiple of the total pair mass X (default 0.5; 2 with separate --contexts).")
     double samples;
 
     @Option(names = "--sgns-offset", defaultValue = "0", paramLabel = "b", description = "sgns: b in the logit z = <v_i, v_j> - log k + b.")
@@ -46,16 +46,17 @@ public final class TrainingOptions {
     @Option(names = "--contexts", defaultValue = "shared", paramLabel = "shared|start|zero",
             description = {"sgns: one shared table (z = <v_i, v_j> - log k + b), or a separate context table C as word2vec's syn1neg:",
                 "z_ij = <w_i, c_j> - log k + b, an observed or negative event (i, j) updates w_i and c_j. start: C begins at the counterpart",
-                "of the start (eig: W = Q diag(lambda)^p, C = Q diag(lambda)^(1-p), so W C^T = Q diag(lambda) Q^T; random: its own draw); zero: C = 0."})
+                "of the start (eig: W = Q diag(lambda)^p, C = Q diag(lambda)^(1-p), so W C^T = Q diag(lambda) Q^T; random: its own draw); zero: C = 0.",
+                "Separate contexts change the sgns defaults to --lr 0.025 --samples 2 (benchmarks/QUALITY-LOG.md)."})
     String contexts;
 
-    @Option(names = "--sgns-output", defaultValue = "w", paramLabel = "w|w+c", description = "sgns with separate --contexts: write the word table W or W + C.")
+    @Option(names = "--sgns-output", defaultValue = "w+c", paramLabel = "w|w+c", description = "sgns with separate --contexts: write the word table W (word2vec's output) or W + C.")
     String output;
 
     @Option(names = "--epochs", defaultValue = "30", paramLabel = "E", description = "pmi: passes over the observed pairs; sgns: epochs of --samples X drawn pairs (sgns default 1).")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "eta", description = "pmi: AdaGrad learning rate; sgns: starting SGD rate, decayed linearly (sgns default 0.01).")
+    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "eta", description = "pmi: AdaGrad learning rate; sgns: starting SGD rate, decayed linearly (sgns default 0.01; 0.025 with separate --contexts).")
     double lr;
 
     @Option(names = "--x-max", defaultValue = "100", paramLabel = "x", description = "pmi: weight (x/x_max)^alpha.")
@@ -181,6 +182,7 @@ public final class TrainingOptions {
         int epochs = this.epochs;
         double lr = this.lr;
         int negatives = this.negatives;
+        double samples = this.samples;
         String init = this.init;
         if (m == TrainOptions.Method.SGNS) { // sgns defaults (measured in benchmarks/QUALITY-LOG.md), unless given
             picocli.CommandLine.ParseResult pr = mixee.commandLine().getParseResult();
@@ -188,6 +190,10 @@ public final class TrainingOptions {
             lr = pr.hasMatchedOption("--lr") ? lr : 0.01;
             negatives = pr.hasMatchedOption("--negatives") ? negatives : 5;
             init = pr.hasMatchedOption("--init") ? init : "eig";
+            if (!contexts.equals("shared")) { // separate contexts: the measured best rate and length
+                lr = pr.hasMatchedOption("--lr") ? lr : 0.025;
+                samples = pr.hasMatchedOption("--samples") ? samples : 2;
+            }
             if (negatives < 1) {
                 throw new UserException("--method sgns needs --negatives >= 1");
             }
