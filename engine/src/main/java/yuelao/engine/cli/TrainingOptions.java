@@ -10,7 +10,8 @@ public final class TrainingOptions {
     @Option(names = "--method", defaultValue = "eig", paramLabel = "eig|svd|pmi|sgns",
             description = {"eig: top positive eigen-directions of PPMI (closed form); svd: top singular directions; pmi: the seed's weighted least squares by AdaGrad;",
                 "sgns: word2vec's negative-sampling loss over the counts, shared vectors: sum x_ij log(1+exp(-z_ij)) + k sum_i x_i* sum_j P_n(j) log(1+exp(z_ij)),",
-                "z = <v_i,v_j> - log k + b, P_n ~ n^0.75; SGD on pairs drawn by x_ij (sgns defaults: --init eig --epochs 1 --lr 0.01 --negatives 5)."})
+                "z = <v_i,v_j> - log k + b, P_n ~ n^0.75; SGD on pairs drawn by x_ij (sgns defaults: --init eig --epochs 1 --lr 0.01 --negatives 5);",
+                "with --contexts start|zero a separate context table, z = <w_i,c_j> - log k + b (word2vec's two tables)."})
     String method;
 
     @Option(names = "--dim", defaultValue = "100", paramLabel = "D", description = "Vector dimension.")
@@ -36,16 +37,26 @@ public final class TrainingOptions {
     double balance;
 
     @Option(names = "--samples", defaultValue = "0.5", paramLabel = "s",
-            description = "sgns: observed pairs drawn per epoch (with probability x_ij / X), as a multiple of the total pair mass X.")
+            description = "sgns: observed pairs drawn per epoch (with probability x_ij / X), as a multiple of the total pair mass X (default 0.5; 2 with separate --contexts).")
     double samples;
 
     @Option(names = "--sgns-offset", defaultValue = "0", paramLabel = "b", description = "sgns: b in the logit z = <v_i, v_j> - log k + b.")
     double sgnsOffset;
 
+    @Option(names = "--contexts", defaultValue = "shared", paramLabel = "shared|start|zero",
+            description = {"sgns: one shared table (z = <v_i, v_j> - log k + b), or a separate context table C as word2vec's syn1neg:",
+                "z_ij = <w_i, c_j> - log k + b, an observed or negative event (i, j) updates w_i and c_j. start: C begins at the counterpart",
+                "of the start (eig: W = Q diag(lambda)^p, C = Q diag(lambda)^(1-p), so W C^T = Q diag(lambda) Q^T; random: its own draw); zero: C = 0.",
+                "Separate contexts change the sgns defaults to --lr 0.025 --samples 2 (benchmarks/QUALITY-LOG.md)."})
+    String contexts;
+
+    @Option(names = "--sgns-output", defaultValue = "w+c", paramLabel = "w|w+c", description = "sgns with separate --contexts: write the word table W (word2vec's output) or W + C.")
+    String output;
+
     @Option(names = "--epochs", defaultValue = "30", paramLabel = "E", description = "pmi: passes over the observed pairs; sgns: epochs of --samples X drawn pairs (sgns default 1).")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "eta", description = "pmi: AdaGrad learning rate; sgns: starting SGD rate, decayed linearly (sgns default 0.01).")
+    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "eta", description = "pmi: AdaGrad learning rate; sgns: starting SGD rate, decayed linearly (sgns default 0.01; 0.025 with separate --contexts).")
     double lr;
 
     @Option(names = "--x-max", defaultValue = "100", paramLabel = "x", description = "pmi: weight (x/x_max)^alpha.")
@@ -152,6 +163,22 @@ public final class TrainingOptions {
         };
     }
 
+    static TrainOptions.Contexts parseContexts(String s) {
+        try {
+            return TrainOptions.Contexts.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    static boolean parseOutput(String s) {
+        return switch (s) {
+            case "w" -> false;
+            case "w+c" -> true;
+            default -> throw new UserException("--sgns-output must be w or w+c, got " + s);
+        };
+    }
+
     static boolean parseTarget(String s) {
         return switch (s) {
             case "pmi" -> false;
@@ -212,6 +239,7 @@ public final class TrainingOptions {
         int epochs = this.epochs;
         double lr = this.lr;
         int negatives = this.negatives;
+        double samples = this.samples;
         String init = this.init;
         if (m == TrainOptions.Method.SGNS) { // sgns defaults (measured in benchmarks/QUALITY-LOG.md), unless given
             picocli.CommandLine.ParseResult pr = mixee.commandLine().getParseResult();
@@ -219,13 +247,20 @@ public final class TrainingOptions {
             lr = pr.hasMatchedOption("--lr") ? lr : 0.01;
             negatives = pr.hasMatchedOption("--negatives") ? negatives : 5;
             init = pr.hasMatchedOption("--init") ? init : "eig";
+            if (!contexts.equals("shared")) { // separate contexts: the measured best rate and length
+                lr = pr.hasMatchedOption("--lr") ? lr : 0.025;
+                samples = pr.hasMatchedOption("--samples") ? samples : 2;
+            }
             if (negatives < 1) {
                 throw new UserException("--method sgns needs --negatives >= 1");
             }
         }
         TrainOptions o = new TrainOptions(m, dim, power, cds, shift, iterations, oversample, epochs, lr, xMax, alpha,
                 weight.equals("truncated"), seed, threads, holdout, parseInit(init), negatives, negativeWeight, parseTarget(target), balance,
-                samples, sgnsOffset);
+                samples, sgnsOffset, parseContexts(contexts), parseOutput(output));
+        if (o.contexts() != TrainOptions.Contexts.SHARED && m != TrainOptions.Method.SGNS) {
+            throw new UserException("--contexts applies to --method sgns");
+        }
         if ((checkpointEvery > 0 || resume != null) && o.method() != TrainOptions.Method.PMI) {
             throw new UserException("--checkpoint-every and --resume apply to the iterative --method pmi; " + o.method().id()
                     + (o.method() == TrainOptions.Method.SGNS ? " runs in about a minute and has no checkpoints" : " is a closed form with nothing to resume"));

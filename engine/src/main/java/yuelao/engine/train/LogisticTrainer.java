@@ -32,9 +32,22 @@ import yuelao.storage.counts.CountStore;
  * epoch with samples = X is one pass of word2vec over the pairs its windows produce. A step on an event with
  * label y in {1, 0}: g = eta (y - sigma(z)); v_i += g v_j and v_j += g v_i (pre-update values).
  *
+ * <p>Separate context table ({@code --contexts start|zero}, word2vec's syn0/syn1neg): the same loss with
+ *
+ * <pre>
+ * z_ij = &lt;w_i, c_j&gt; - log k + b
+ * </pre>
+ *
+ * so (i, j) and (j, i) are two different events (the CSR holds both orders; x_ij = x_ji), and a step on (i, j)
+ * does w_i += g c_j, c_j += g w_i. Its per-cell optimum is the same PMI, but as W C^T, which need not be
+ * positive semi-definite. The output is W ({@code --sgns-output w}, word2vec's choice) or W + C ({@code w+c},
+ * Levy, Goldberg and Dagan 2015). Starts: {@code start} with the eig init takes W = Q diag(lambda)^p and
+ * C = Q diag(lambda)^(1-p) (the same matrix Q diag(lambda) Q^T; C = W at p = .5); {@code zero} takes C = 0.
+ *
  * <p>Determinism: events are generated per task of the {@link BlockSchedule} (vocabulary block pairs that
  * share no vectors) from a random stream keyed by the seed, the epoch and the task; a negative (i, j') of a
- * task has i and j' on its two sides, so a task touches only its own blocks. The expected numbers of each kind
+ * task has i and j' on its two sides, so a task touches only its own blocks: rows of blocks a and b of W and
+ * (with separate contexts) of C, the same rows in both tables, so tasks of one round stay disjoint. The expected numbers of each kind
  * of event per task are those of the global objective, so the block restriction does not bias the loss. The
  * learning rate changes only between rounds. Hence the vectors are byte-identical for any thread count.
  * No allocation per event.
@@ -46,6 +59,7 @@ public final class LogisticTrainer implements AutoCloseable {
     private final int n;
     private final int dim;
     private final float[] v;
+    private final float[] c; // the context table; the same array as v when shared
     private final Arena arena = Arena.ofShared();
     private final MemorySegment cum; // per CSR entry: cumulative x within its row, up to and including the entry
     private final double[] rowMass; // x_i* (off-diagonal)
@@ -94,6 +108,15 @@ public final class LogisticTrainer implements AutoCloseable {
      * @param init starting vectors (n x dim), or null for Uniform(-0.5/d, 0.5/d)
      */
     public LogisticTrainer(CountStore counts, int dim, double eta, double negatives, double offset, long seed, float[] init, int blocks) {
+        this(counts, dim, eta, negatives, offset, seed, init, null, blocks);
+    }
+
+    /**
+     * @param contexts null for one shared table; else the start of a separate context table C (n x dim, copied),
+     *     giving the logit z_ij = &lt;w_i, c_j&gt; - log k + b
+     */
+    public LogisticTrainer(CountStore counts, int dim, double eta, double negatives, double offset, long seed, float[] init, float[] contexts,
+            int blocks) {
         if (!(negatives > 0)) {
             throw new IllegalArgumentException("--negatives must be > 0 for sgns, got " + negatives);
         }
@@ -156,6 +179,10 @@ public final class LogisticTrainer implements AutoCloseable {
                 v[k] = (float) ((rnd.nextDouble() - 0.5) / dim);
             }
         }
+        this.c = contexts == null ? v : contexts.clone();
+        if (c.length != v.length) {
+            throw new IllegalArgumentException("context table has " + c.length + " values, expected " + v.length);
+        }
     }
 
     private TaskSampler sampler(BlockSchedule.Task t, int a, int b) {
@@ -196,13 +223,43 @@ public final class LogisticTrainer implements AutoCloseable {
         return cum.getAtIndex(ValueLayout.JAVA_DOUBLE, to - 1) - before;
     }
 
+    /** The word table W (the shared table when there are no separate contexts). */
     public float[] vectors() {
         return v;
+    }
+
+    /** The context table C (the same array as {@link #vectors()} when shared). */
+    public float[] contexts() {
+        return c;
+    }
+
+    /** Whether the model has a separate context table. */
+    public boolean separateContexts() {
+        return c != v;
+    }
+
+    /** A copy of W, or of W + C (Levy et al.'s w+c; 2W when shared) if {@code sum}. */
+    public float[] output(boolean sum) {
+        float[] out = v.clone();
+        if (sum) {
+            for (int k = 0; k < out.length; k++) {
+                out[k] += c[k];
+            }
+        }
+        return out;
     }
 
     /** Replaces the vectors (resuming from a checkpoint). */
     public void restore(float[] vectors) {
         System.arraycopy(vectors, 0, v, 0, v.length);
+    }
+
+    /** Replaces the context table (separate contexts only). */
+    public void restoreContexts(float[] contexts) {
+        if (!separateContexts()) {
+            throw new IllegalStateException("no separate context table");
+        }
+        System.arraycopy(contexts, 0, c, 0, c.length);
     }
 
     /** X: the total off-diagonal pair mass (one word2vec pass over the pairs). */
@@ -366,7 +423,7 @@ public final class LogisticTrainer implements AutoCloseable {
     }
 
     private double logit(int i, int j) {
-        return VectorOps.dot(v, i * dim, v, j * dim, dim) - logK + offset;
+        return VectorOps.dot(v, i * dim, c, j * dim, dim) - logK + offset;
     }
 
     private static double softplus(double x) {
@@ -375,12 +432,14 @@ public final class LogisticTrainer implements AutoCloseable {
 
     /**
      * One SGD step on the event (i, j) with label y: g = lr (y - sigma(z)); v_i += g v_j; v_j += g v_i (from the
-     * pre-update values); that is v -= lr dL/dv for the event's loss. Returns the event's loss before the step.
+     * pre-update values); that is v -= lr dL/dv for the event's loss. With separate contexts: w_i += g c_j and
+     * c_j += g w_i. Returns the event's loss before the step. Needs i != j when shared.
      */
     double step(int i, int j, float y, float lr) {
         final int io = i * dim;
         final int jo = j * dim;
-        float z = VectorOps.dot(v, io, v, jo, dim) - logK + offset;
+        final float[] c = this.c;
+        float z = VectorOps.dot(v, io, c, jo, dim) - logK + offset;
         float sig = 1f / (1f + (float) Math.exp(-z));
         float g = lr * (y - sig);
         double loss = y == 1f ? softplus(-z) : softplus(z);
@@ -392,16 +451,16 @@ public final class LogisticTrainer implements AutoCloseable {
             FloatVector vg = FloatVector.broadcast(F, g);
             for (int upper = F.loopBound(dim); k < upper; k += F.length()) {
                 FloatVector vi = FloatVector.fromArray(F, v, io + k);
-                FloatVector vj = FloatVector.fromArray(F, v, jo + k);
+                FloatVector vj = FloatVector.fromArray(F, c, jo + k);
                 vj.fma(vg, vi).intoArray(v, io + k);
-                vi.fma(vg, vj).intoArray(v, jo + k);
+                vi.fma(vg, vj).intoArray(c, jo + k);
             }
         }
         for (; k < dim; k++) {
             float vi = v[io + k];
-            float vj = v[jo + k];
+            float vj = c[jo + k];
             v[io + k] = vi + g * vj;
-            v[jo + k] = vj + g * vi;
+            c[jo + k] = vj + g * vi;
         }
         return loss;
     }

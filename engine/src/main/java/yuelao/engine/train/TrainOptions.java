@@ -23,17 +23,49 @@ import java.util.Map;
  *     D^a M D^a with D = diag(n_i / n_0) and the vectors are unscaled, V = D^-a U diag(lambda)^p (a = 0: plain M)
  * @param samples sgns: observed pairs drawn per epoch, as a multiple of the total pair mass X
  * @param offset sgns: b added to the logit z = &lt;v_i, v_j&gt; - log k + b
+ * @param contexts sgns: one shared table, or a separate context table C (logit &lt;w_i, c_j&gt; - log k + b) and how it starts
+ * @param sumOutput sgns with separate contexts: write W + C instead of W
  */
 public record TrainOptions(Method method, int dim, double power, double cds, double shift, int iterations, int oversample,
         int epochs, double learningRate, double xMax, double alpha, boolean truncatedWeight, long seed, int threads,
-        double holdout, boolean eigInit, int negatives, double negativeWeight, boolean ppmiTargets, double balance, double samples, double offset) {
+        double holdout, boolean eigInit, int negatives, double negativeWeight, boolean ppmiTargets, double balance, double samples, double offset,
+        Contexts contexts, boolean sumOutput) {
+
+    /** The settings with one shared sgns table. */
+    public TrainOptions(Method method, int dim, double power, double cds, double shift, int iterations, int oversample,
+            int epochs, double learningRate, double xMax, double alpha, boolean truncatedWeight, long seed, int threads,
+            double holdout, boolean eigInit, int negatives, double negativeWeight, boolean ppmiTargets, double balance, double samples, double offset) {
+        this(method, dim, power, cds, shift, iterations, oversample, epochs, learningRate, xMax, alpha, truncatedWeight, seed, threads,
+                holdout, eigInit, negatives, negativeWeight, ppmiTargets, balance, samples, offset, Contexts.SHARED, false);
+    }
+
+    /**
+     * sgns: the context table. SHARED: none (c = w); START: separate, starting from the counterpart of the word
+     * start (eig: C = Q diag(lambda)^(1-p) so that W C^T = Q diag(lambda) Q^T; random: an independent uniform draw);
+     * ZERO: separate, starting at 0 (word2vec's syn1neg).
+     */
+    public enum Contexts {
+        SHARED, START, ZERO;
+
+        public static Contexts parse(String s) {
+            try {
+                return valueOf(s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown --contexts '" + s + "' (expected shared, start or zero)");
+            }
+        }
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** The settings without frequency balancing (balance 0). */
     public TrainOptions(Method method, int dim, double power, double cds, double shift, int iterations, int oversample,
             int epochs, double learningRate, double xMax, double alpha, boolean truncatedWeight, long seed, int threads,
             double holdout, boolean eigInit, int negatives, double negativeWeight, boolean ppmiTargets) {
         this(method, dim, power, cds, shift, iterations, oversample, epochs, learningRate, xMax, alpha, truncatedWeight, seed, threads,
-                holdout, eigInit, negatives, negativeWeight, ppmiTargets, 0, 0.5, 0);
+                holdout, eigInit, negatives, negativeWeight, ppmiTargets, 0, 0.5, 0, Contexts.SHARED, false);
     }
 
     public enum Method {
@@ -62,6 +94,9 @@ public record TrainOptions(Method method, int dim, double power, double cds, dou
         if (negatives < 0) {
             throw new IllegalArgumentException("--negatives must be >= 0, got " + negatives);
         }
+        if (contexts == null) {
+            contexts = Contexts.SHARED;
+        }
         if (!(holdout >= 0 && holdout < 1)) {
             throw new IllegalArgumentException("--holdout must be in [0, 1), got " + holdout);
         }
@@ -79,6 +114,10 @@ public record TrainOptions(Method method, int dim, double power, double cds, dou
             p.put("train.samples", Double.toString(samples));
             p.put("train.offset", Double.toString(offset));
             p.put("train.init", eigInit ? "eig" : "random");
+            if (contexts != Contexts.SHARED) {
+                p.put("train.contexts", contexts.id());
+                p.put("train.output", sumOutput ? "w+c" : "w");
+            }
             if (eigInit) {
                 p.put("train.power", Double.toString(power));
                 p.put("train.cds", Double.toString(cds));

@@ -85,14 +85,36 @@ public final class TrainingStage {
 
     /** The eig vectors of the closed form (used as a starting point). */
     static float[] eigVectors(CountStoreDirectory store, TrainOptions o) {
+        return eigStart(store, o, false)[0];
+    }
+
+    /**
+     * The eig start W = Q diag(lambda)^p and, if {@code contexts}, its counterpart C = Q diag(lambda)^(1-p)
+     * (so that W C^T = Q diag(lambda) Q^T), both unbalanced.
+     */
+    static float[][] eigStart(CountStoreDirectory store, TrainOptions o, boolean contexts) {
         PmiView ppmi = PmiView.of(store, new PmiOptions(PmiMeasure.PPMI, o.shift(), o.cds(), 0, PmiOptions.Marginals.UNIGRAM));
         double[] bal = balance(store.counts(), o.balance());
         try (SparseSymmetric m = new SparseSymmetric(store.counts(),
                 (i, j, x) -> i == j ? 0f : (float) (ppmi.value(i, j, x) * bal[i] * bal[j]))) {
-            float[] v = EigenFactorization.compute(m, o.dim(), o.oversample(), o.iterations(), o.power(),
-                    EigenFactorization.Keep.POSITIVE, o.seed(), o.threads(), it -> {}).vectors();
+            EigenFactorization.Result r = EigenFactorization.compute(m, o.dim(), o.oversample(), o.iterations(), o.power(),
+                    EigenFactorization.Keep.POSITIVE, o.seed(), o.threads(), it -> {});
+            float[] v = r.vectors();
+            float[] c = null;
+            if (contexts) {
+                double[] ev = r.eigenvalues();
+                float[] f = new float[o.dim()];
+                for (int k = 0; k < o.dim(); k++) {
+                    f[k] = ev[k] > 0 ? (float) Math.pow(ev[k], 1 - 2 * o.power()) : 0f;
+                }
+                c = v.clone();
+                for (int k = 0; k < c.length; k++) {
+                    c[k] *= f[k % o.dim()];
+                }
+                unbalance(c, bal, o.dim());
+            }
             unbalance(v, bal, o.dim());
-            return v;
+            return new float[][] {v, c};
         }
     }
 
@@ -191,11 +213,24 @@ public final class TrainingStage {
                 }
                 case SGNS -> {
                     float[] init = null;
+                    float[] contexts = null;
                     if (o.eigInit()) {
-                        init = eigVectors(store, o);
+                        float[][] start = eigStart(store, o, o.contexts() == TrainOptions.Contexts.START);
+                        init = start[0];
+                        contexts = start[1];
+                    }
+                    int nd = store.counts().vocabSize() * o.dim();
+                    if (o.contexts() == TrainOptions.Contexts.ZERO) {
+                        contexts = new float[nd];
+                    } else if (o.contexts() == TrainOptions.Contexts.START && contexts == null) { // random start: an independent draw
+                        contexts = new float[nd];
+                        java.util.SplittableRandom rnd = new java.util.SplittableRandom(o.seed() ^ 0x5DEECE66DL);
+                        for (int k = 0; k < nd; k++) {
+                            contexts[k] = (float) ((rnd.nextDouble() - 0.5) / o.dim());
+                        }
                     }
                     try (LogisticTrainer trainer = new LogisticTrainer(store.counts(), o.dim(), o.learningRate(), o.negatives(), o.offset(),
-                            o.seed(), init, PmiTrainer.BLOCKS)) {
+                            o.seed(), init, contexts, PmiTrainer.BLOCKS)) {
                         StringBuilder log = new StringBuilder();
                         double samples = o.samples() * trainer.totalMass();
                         for (int e = 1; e <= o.epochs(); e++) {
@@ -207,7 +242,12 @@ public final class TrainingStage {
                             progress.accept(line);
                             log.append(line).append('\n');
                         }
-                        vectors = trainer.vectors().clone();
+                        vectors = trainer.output(o.sumOutput() && trainer.separateContexts());
+                        String other = System.getProperty("yuelao.sgns.otherOutput"); // measurement aid: the other table choice, as text
+                        if (other != null && trainer.separateContexts()) {
+                            java.nio.file.Files.createDirectories(Path.of(other));
+                            Word2VecText.write(Path.of(other, "vectors.txt"), v, trainer.output(!o.sumOutput()), o.dim(), true);
+                        }
                         summary = log.toString().strip();
                     }
                 }

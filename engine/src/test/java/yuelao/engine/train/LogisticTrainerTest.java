@@ -81,6 +81,162 @@ class LogisticTrainerTest {
         }
     }
 
+    private static TrainOptions sgnsContexts(int dim, int epochs, int threads, long seed, boolean eigInit, double power,
+            TrainOptions.Contexts contexts, boolean sum) {
+        return new TrainOptions(TrainOptions.Method.SGNS, dim, power, 0.75, 1, 20, 10, epochs, 0.025, 100, 0.75, true, seed, threads, 0,
+                eigInit, 5, 1, false, 0, 2, 0, contexts, sum);
+    }
+
+    /**
+     * Separate context table: a step on (i, j) moves w_i and c_j by -lr times the finite-difference gradient of
+     * the event's loss log(1 + exp(-+(&lt;w_i, c_j&gt; - log k + b))) and leaves w_j, c_i and everything else alone
+     * (also for i == j, where w_i and c_i are different vectors).
+     */
+    @Test
+    void separateContextsStepIsMinusLrTimesTheFiniteDifferenceGradient() throws IOException {
+        Path store = TestCorpora.randomStore(tmp, 13, 300, 40, 3, WindowWeighting.UNIFORM, 1);
+        Random rnd = new Random(8);
+        for (int dim : new int[] {3, 8, 19}) {
+            for (float y : new float[] {1f, 0f}) {
+                for (int[] ij : new int[][] {{2, 5}, {5, 2}, {4, 4}}) {
+                    try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
+                        int n = dir.counts().vocabSize();
+                        float[] w = new float[n * dim];
+                        float[] c = new float[n * dim];
+                        for (int k = 0; k < w.length; k++) {
+                            w[k] = (float) rnd.nextGaussian() * 0.4f;
+                            c[k] = (float) rnd.nextGaussian() * 0.4f;
+                        }
+                        try (LogisticTrainer t = new LogisticTrainer(dir.counts(), dim, 0.025, 3, 0.3, 1, w, c, 4)) {
+                            assertTrue(t.separateContexts());
+                            int i = ij[0];
+                            int j = ij[1];
+                            double[] numW = new double[dim];
+                            double[] numC = new double[dim];
+                            float h = 1e-2f;
+                            for (int k = 0; k < dim; k++) {
+                                float[] p = w.clone();
+                                p[i * dim + k] += h;
+                                t.restore(p);
+                                double lp = t.eventLoss(i, j, y);
+                                p[i * dim + k] -= 2 * h;
+                                t.restore(p);
+                                numW[k] = (lp - t.eventLoss(i, j, y)) / (2 * h);
+                            }
+                            t.restore(w);
+                            for (int k = 0; k < dim; k++) {
+                                float[] p = c.clone();
+                                p[j * dim + k] += h;
+                                t.restoreContexts(p);
+                                double lp = t.eventLoss(i, j, y);
+                                p[j * dim + k] -= 2 * h;
+                                t.restoreContexts(p);
+                                numC[k] = (lp - t.eventLoss(i, j, y)) / (2 * h);
+                            }
+                            t.restoreContexts(c);
+                            double before = t.eventLoss(i, j, y);
+                            float lr = 1e-3f;
+                            assertEquals(before, t.step(i, j, y, lr), 1e-5, "loss reported by the step");
+                            float[] w1 = t.vectors();
+                            float[] c1 = t.contexts();
+                            for (int r = 0; r < n; r++) {
+                                for (int k = 0; k < dim; k++) {
+                                    double dw = (w1[r * dim + k] - w[r * dim + k]) / lr;
+                                    double dc = (c1[r * dim + k] - c[r * dim + k]) / lr;
+                                    double ew = r == i ? -numW[k] : 0;
+                                    double ec = r == j ? -numC[k] : 0;
+                                    assertEquals(ew, dw, 2e-3 + 2e-3 * Math.abs(ew), "w row " + r + " coordinate " + k + " dim " + dim + " y " + y);
+                                    assertEquals(ec, dc, 2e-3 + 2e-3 * Math.abs(ec), "c row " + r + " coordinate " + k + " dim " + dim + " y " + y);
+                                }
+                            }
+                            assertTrue(t.eventLoss(i, j, y) < before, "a small step lowers the event's loss");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The eig start with contexts: W C^T = Q diag(lambda) Q^T for any p, that is W (p) times C (p) = W(.5) W(.5)^T. */
+    @Test
+    void eigContextStartFactorsTheSameMatrix() throws IOException {
+        Path store = TestCorpora.randomStore(tmp, 17, 400, 60, 4, WindowWeighting.UNIFORM, 1);
+        try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
+            int dim = 6;
+            float[][] half = TrainingStage.eigStart(dir, sgnsContexts(dim, 1, 2, 3, true, 0.5, TrainOptions.Contexts.START, false), true);
+            float[][] quarter = TrainingStage.eigStart(dir, sgnsContexts(dim, 1, 2, 3, true, 0.25, TrainOptions.Contexts.START, false), true);
+            assertArrayEquals(half[0], half[1], 1e-6f, "p = .5: C = W");
+            int n = dir.counts().vocabSize();
+            for (int i = 0; i < n; i += 7) {
+                for (int j = 0; j < n; j += 5) {
+                    double a = 0;
+                    double b = 0;
+                    for (int k = 0; k < dim; k++) {
+                        a += half[0][i * dim + k] * half[1][j * dim + k];
+                        b += quarter[0][i * dim + k] * quarter[1][j * dim + k];
+                    }
+                    assertEquals(a, b, 1e-4 + 1e-3 * Math.abs(a), "(" + i + ", " + j + ")");
+                }
+            }
+        }
+    }
+
+    /** Separate contexts (each start, W or W + C written): bit-identical vectors for 1, 2 and 3 threads. */
+    @Test
+    void separateContextsIdenticalForAnyThreadCount() throws IOException {
+        Path store = TestCorpora.randomStore(tmp, 3, 400, 60, 4, WindowWeighting.DYNAMIC, 1);
+        Object[][] cases = {{false, TrainOptions.Contexts.ZERO, false}, {false, TrainOptions.Contexts.START, true},
+            {true, TrainOptions.Contexts.START, false}, {true, TrainOptions.Contexts.ZERO, true}};
+        float[] shared;
+        Path so = tmp.resolve("shared");
+        TrainingStage.run(store, so, true, sgns(10, 3, 2, 3, false), s -> {});
+        try (VectorsFile.Stored s = VectorsFile.read(so.resolve(VectorsFile.FILE_NAME))) {
+            shared = s.toArray();
+        }
+        for (Object[] cs : cases) {
+            float[] one = null;
+            for (int threads : new int[] {1, 2, 3}) {
+                Path out = tmp.resolve("c" + threads + cs[0] + cs[1] + cs[2]);
+                TrainingStage.run(store, out, true, sgnsContexts(10, 3, threads, 3, (Boolean) cs[0], 0.5, (TrainOptions.Contexts) cs[1], (Boolean) cs[2]),
+                        s -> {});
+                float[] v;
+                try (VectorsFile.Stored s = VectorsFile.read(out.resolve(VectorsFile.FILE_NAME))) {
+                    v = s.toArray();
+                }
+                for (float x : v) {
+                    assertTrue(Float.isFinite(x));
+                }
+                if (one == null) {
+                    one = v;
+                    assertFalse(java.util.Arrays.equals(shared, v), "separate contexts train a different model");
+                } else {
+                    assertArrayEquals(one, v, "threads " + threads + " " + java.util.Arrays.toString(cs));
+                }
+            }
+        }
+    }
+
+    /** Separate contexts from word2vec's start (random W, C = 0): the loss falls. */
+    @Test
+    void separateContextsLossFalls() throws IOException {
+        Path store = TestCorpora.randomStore(tmp, 7, 400, 60, 4, WindowWeighting.UNIFORM, 1);
+        try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
+            int n = dir.counts().vocabSize();
+            try (LogisticTrainer t = new LogisticTrainer(dir.counts(), 10, 0.2, 5, 0, 9, null, new float[n * 10], 4)) {
+                double samples = 5 * t.totalMass();
+                int epochs = 30;
+                LogisticTrainer.EpochStats first = t.epoch(1, epochs, samples, 2);
+                LogisticTrainer.EpochStats last = first;
+                for (int e = 2; e <= epochs; e++) {
+                    last = t.epoch(e, epochs, samples, 2);
+                }
+                double k = 5;
+                assertTrue(last.positiveLoss() + k * last.negativeLoss() < first.positiveLoss() + k * first.negativeLoss(),
+                        "loss " + first + " -> " + last);
+            }
+        }
+    }
+
     /** The same seed gives bit-identical vectors for 1, 2 and 3 threads (random and eig starts). */
     @Test
     void identicalForAnyThreadCount() throws IOException {
