@@ -141,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         String probe = "climb";
         if (wv.contains(probe)) {
-            out.printf(Locale.ROOT, "'%s' by relatedness <v_a, v_w> (the PMI estimate):%s%n", probe,
+            out.printf(Locale.ROOT, "'%s' by relatedness <v_a, v_w>:%s%n", probe,
                     join(Nearest.of(wv, probe, 6, Mode.RELATEDNESS, 0).orElseThrow()));
             out.printf(Locale.ROOT, "'%s' by similarity (Pearson of PMI profiles over the 500 most frequent words):%s%n", probe,
                     join(Nearest.of(wv, probe, 6, Mode.SIMILARITY, 500).orElseThrow()));
