@@ -20,12 +20,12 @@ command -v fasttext >/dev/null || die "fasttext not installed: run benchmarks/sc
 require_numpy
 THREADS="${THREADS:-2}"
 cd "$REPO"
-./yuelao --version > /dev/null   # build outside the timed region
+YUELAO="${YUELAO:-./yuelao}"; "$YUELAO" --version > /dev/null   # build outside the timed region
 mkdir -p "$OUT"
 warm_cache "$CORPUS_GZ" "$CORPUS_TOK"
 
 log "yuelao run --subwords 3-6 (log: $OUT/e2e-yuelao-subwords.log)"
-measure e2e-yuelao-subwords --log "$OUT/e2e-yuelao-subwords.log" -- ./yuelao run --input "$CORPUS_GZ" \
+measure e2e-yuelao-subwords --log "$OUT/e2e-yuelao-subwords.log" -- "$YUELAO" run --input "$CORPUS_GZ" \
   --out "$OUT/e2e-yuelao-subwords" --subwords 3-6 --threads "$THREADS" --force --quiet "$@"
 Y_WALL=$MEASURE_WALL_S; Y_RSS=$MEASURE_RSS_MB
 eval_vectors yuelao-subwords "$OUT/e2e-yuelao-subwords/vectors/vectors.txt"
