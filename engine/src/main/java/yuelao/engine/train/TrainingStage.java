@@ -254,13 +254,6 @@ public final class TrainingStage {
                 case PMI -> {
                     PmiView pmi = PmiView.of(store, PmiOptions.of(PmiMeasure.PMI));
                     float[] init = null;
-                    if (o.eigInit()) {
-                        PmiView ppmi = PmiView.of(store, new PmiOptions(PmiMeasure.PPMI, o.shift(), o.cds(), 0, PmiOptions.Marginals.UNIGRAM));
-                        try (SparseSymmetric m = new SparseSymmetric(store.counts(), (i, j, x) -> i == j ? 0f : (float) ppmi.value(i, j, x))) {
-                            init = EigenFactorization.compute(m, o.dim(), o.oversample(), o.iterations(), o.power(),
-                                    EigenFactorization.Keep.POSITIVE, o.seed(), o.threads(), it -> {}).vectors();
-                        }
-                    }
                     Map<String, String> trajectory = new LinkedHashMap<>(o.toProperties());
                     trajectory.put("store.nonZeros", Long.toString(store.counts().nonZeros()));
                     trajectory.put("store.X.units", String.valueOf(store.counts().properties().get("X.units")));
@@ -272,7 +265,8 @@ public final class TrainingStage {
                             throw new IllegalArgumentException(resumed.file() + ": checkpoint is at epoch " + resumed.epochsDone()
                                     + ", beyond --epochs " + o.epochs());
                         }
-                        init = null; // the checkpoint replaces any initialisation
+                    } else if (o.eigInit()) { // a checkpoint replaces any initialisation
+                        init = eigVectors(store, o);
                     }
                     try (PmiTrainer trainer = new PmiTrainer(pmi, o.dim(), o.learningRate(), o.xMax(), o.alpha(), o.truncatedWeight(),
                             o.holdout(), o.seed(), init, PmiTrainer.BLOCKS)) {
