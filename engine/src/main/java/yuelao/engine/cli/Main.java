@@ -22,13 +22,13 @@ public final class Main {
 
     /** Runs the CLI and returns the exit code. */
     public static int run(String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         return cl.execute(args);
     }
 
     /** Runs the CLI with its output and errors going to the given writers (tests, embedding). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         int code = cl.execute(args);
@@ -37,8 +37,23 @@ public final class Main {
         return code;
     }
 
-    static CommandLine commandLine() {
+    /** The CLI with the verb named by {@code args[0]} registered, or every verb when there is no such verb. */
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new YuelaoCommand());
+        String verb = args.length > 0 ? args[0] : "";
+        boolean one = false;
+        for (Class<?> c : YuelaoCommand.VERBS) {
+            if (c.getAnnotation(CommandLine.Command.class).name().equals(verb)) {
+                cl.addSubcommand(c);
+                one = true;
+                break;
+            }
+        }
+        if (!one) {
+            for (Class<?> c : YuelaoCommand.VERBS) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();

@@ -14,7 +14,15 @@ import picocli.CommandLine.Spec;
             "Raw text to PMI statistics and word vectors.",
             "Stages: vocab -> count -> (pmi queries) -> train -> (vector queries, export). 'demo' runs them on the bundled sample."
         },
-        subcommands = {
+        sortOptions = false,
+        showDefaultValues = true)
+public final class YuelaoCommand implements Runnable {
+    /**
+     * The verbs, in the order of the help listing. Not declared as picocli {@code subcommands}: {@link Main}
+     * registers only the verb being run (building every verb's model by reflection cost about 0.3 s per launch),
+     * and all of them for the top-level help or an unknown verb.
+     */
+    static final Class<?>[] VERBS = {
             DemoCommand.class,
             VocabCommand.class,
             CountCommand.class,
@@ -36,10 +44,8 @@ import picocli.CommandLine.Spec;
             SentenceCommand.class,
             DoesntMatchCommand.class,
             EvalCommand.class,
-        },
-        sortOptions = false,
-        showDefaultValues = true)
-public final class YuelaoCommand implements Runnable {
+    };
+
     @Spec
     CommandSpec spec;
 

@@ -50,6 +50,16 @@ public record AnalyzerSpec(String name, boolean stem, String stopwords, int minT
         return name.equals("smartcn") || name.equals("cjk");
     }
 
+    /**
+     * True when tokenizing several lines as one text gives exactly the tokens of the lines one by one: the chain's
+     * tokenizer always breaks at a line end (UAX #29 rules WB3a/WB3b for StandardTokenizer; a line feed is white
+     * space for WhitespaceTokenizer) and no filter joins two tokens. Not claimed for smartcn (sentence-level
+     * segmentation) nor cjk (bigrams of neighbouring tokens).
+     */
+    public boolean breaksAtLineEnds() {
+        return name.equals("english") || name.equals("standard") || name.equals("whitespace");
+    }
+
     public Map<String, String> toProperties() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("analyzer", name);

@@ -64,7 +64,7 @@ public final class CorpusScanner {
         LongAdder overLong = new LongAdder();
         Analyzer analyzer = Analyzers.create(spec, overLong);
         DocumentReader reader = new DocumentReader(inputs, maxDocumentChars);
-        int batchChars = Math.max(maxDocumentChars, 1 << 19);
+        int batchChars = Math.max(maxDocumentChars + 1, 1 << 19);
         int poolSize = threads * 2 + 1;
         BlockingQueue<DocumentBatch> free = new ArrayBlockingQueue<>(poolSize);
         BlockingQueue<DocumentBatch> full = new ArrayBlockingQueue<>(poolSize + threads);
@@ -81,7 +81,8 @@ public final class CorpusScanner {
             handlerList.add(handler);
             Thread w = new Thread(() -> {
                 try {
-                    tokenize(analyzer, handler, free, full, endMarker, tokens, failure);
+                    tokenize(analyzer, handler, !handler.needsDocuments() && spec.breaksAtLineEnds(), free, full, endMarker, tokens,
+                            failure);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                     full.clear();
@@ -152,7 +153,11 @@ public final class CorpusScanner {
         return new Result<>(handlerList, summary);
     }
 
-    private static void tokenize(Analyzer analyzer, TokenHandler handler, BlockingQueue<DocumentBatch> free,
+    /**
+     * @param wholeBatch tokenize each batch as one stream (its documents separated by line feeds): for handlers that
+     *     do not need document boundaries, with an analyzer that never joins tokens across a line end
+     */
+    private static void tokenize(Analyzer analyzer, TokenHandler handler, boolean wholeBatch, BlockingQueue<DocumentBatch> free,
             BlockingQueue<DocumentBatch> full, DocumentBatch endMarker, AtomicLong tokenTotal,
             AtomicReference<Throwable> failure) throws IOException, InterruptedException {
         CharSliceReader slice = new CharSliceReader();
@@ -163,8 +168,12 @@ public final class CorpusScanner {
                 break;
             }
             char[] chars = b.chars();
-            for (int d = 0, n = b.size(); d < n; d++) {
-                slice.set(chars, b.start(d), b.end(d) - b.start(d));
+            for (int d = 0, n = wholeBatch ? 1 : b.size(); d < n; d++) {
+                if (wholeBatch) {
+                    slice.set(chars, 0, b.length());
+                } else {
+                    slice.set(chars, b.start(d), b.end(d) - b.start(d));
+                }
                 handler.startDocument(b.firstDocumentIndex() + d);
                 try (TokenStream ts = analyzer.tokenStream("text", slice)) {
                     CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -3,7 +3,8 @@ package yuelao.tokenizer.scan;
 import java.util.Arrays;
 
 /**
- * A reusable block of documents: their characters back to back in one array, with start and end offsets.
+ * A reusable block of documents: their characters in one array, each followed by a line feed (so that the
+ * whole block also reads as the lines it came from), with start and end offsets that exclude it.
  * The reader fills it, one tokenizer thread consumes it, and it returns to the pool; nothing is allocated
  * per document.
  */
@@ -24,9 +25,9 @@ public final class DocumentBatch {
         count = 0;
     }
 
-    /** True if a document of {@code len} chars still fits. */
+    /** True if a document of {@code len} chars (and its line feed) still fits. */
     boolean fits(int len) {
-        return length + len <= chars.length;
+        return length + len + 1 <= chars.length;
     }
 
     void add(char[] src, int off, int len) {
@@ -37,7 +38,8 @@ public final class DocumentBatch {
         }
         starts[count] = length;
         ends[count] = length + len;
-        length += len;
+        chars[length + len] = '\n';
+        length += len + 1;
         count++;
     }
 
@@ -55,6 +57,11 @@ public final class DocumentBatch {
 
     public int end(int i) {
         return ends[i];
+    }
+
+    /** Characters in use: the documents and their line feeds. */
+    public int length() {
+        return length;
     }
 
     /** Global index of the batch's first document, in corpus order (documents are numbered from 0). */

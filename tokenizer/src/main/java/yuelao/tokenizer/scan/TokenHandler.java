@@ -13,4 +13,13 @@ public interface TokenHandler {
 
     /** The current document has ended. No window may span two documents. */
     void endDocument();
+
+    /**
+     * Whether this handler needs the document boundaries. One that does not (a unigram count) lets the scanner
+     * tokenize a whole batch of documents as one stream when the analyzer never joins tokens across a line end,
+     * which saves the per-document set-up of the analysis chain; it then sees one start/end pair per batch.
+     */
+    default boolean needsDocuments() {
+        return true;
+    }
 }

@@ -27,6 +27,11 @@ public final class TermCounter implements TokenHandler {
     @Override
     public void endDocument() {}
 
+    @Override
+    public boolean needsDocuments() {
+        return false;
+    }
+
     public int distinct() {
         return table.size();
     }

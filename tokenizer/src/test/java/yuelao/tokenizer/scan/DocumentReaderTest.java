@@ -26,7 +26,7 @@ class DocumentReaderTest {
         if (readerOut != null) {
             readerOut[0] = r;
         }
-        DocumentBatch b = new DocumentBatch(Math.max(maxDoc, 64));
+        DocumentBatch b = new DocumentBatch(Math.max(maxDoc + 1, 64));
         List<String> docs = new ArrayList<>();
         long expectedIndex = 0;
         while (r.fill(b)) {

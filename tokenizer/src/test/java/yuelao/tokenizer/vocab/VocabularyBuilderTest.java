@@ -97,6 +97,41 @@ class VocabularyBuilderTest {
         }
     }
 
+    /**
+     * The vocabulary pass tokenizes a whole batch of lines as one text (TermCounter does not need document
+     * boundaries). Pieces that would join into one token if a line end did not break them (apostrophes, hyphens,
+     * dots, digits, underscores, CR) are put at line ends at random: the counts must still equal line-by-line
+     * analysis.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"english", "standard", "whitespace"})
+    void batchesTokenizedAsOneTextGiveTheTokensOfTheirLines(String analyzer) throws IOException {
+        String[] pieces = {"x'", "'s", "s", "dog", "U.S.", "3", ".14", "3.", "e-", "-mail", "a_", "_b", "don'", "t", "\u2019s", "x\u2019",
+            "北", "京", "😀", "\r", "", "..."};
+        Random rnd = new Random(analyzer.hashCode() * 31L);
+        StringBuilder sb = new StringBuilder();
+        for (int l = 0; l < 4000; l++) {
+            int n = rnd.nextInt(4);
+            for (int i = 0; i < n; i++) {
+                sb.append(pieces[rnd.nextInt(pieces.length)]);
+                if (rnd.nextBoolean()) {
+                    sb.append(' ');
+                }
+            }
+            sb.append('\n');
+        }
+        String corpus = sb.toString();
+        Path plain = dir.resolve("edges.txt");
+        Files.writeString(plain, corpus, StandardCharsets.UTF_8);
+        AnalyzerSpec spec = AnalyzerSpec.defaults(analyzer);
+        assertTrue(spec.breaksAtLineEnds());
+        Map<String, Long> ref = new TreeMap<>(referenceCounts(corpus, spec));
+        assertFalse(ref.isEmpty());
+        for (int threads : new int[] {1, 3}) {
+            assertEquals(ref, scanCounts(InputFiles.expand(List.of(plain.toString())), spec, threads), "threads=" + threads);
+        }
+    }
+
     @Test
     void vocabularyIsIdenticalForOneTwoAndFourThreads() throws IOException {
         String corpus = randomCorpus(new Random(3), 20000);
