@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,8 +42,8 @@ public final class AnalogyCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "1", paramLabel = "N", description = "How many answers.")
     int top;
 
-    @Option(names = "--case-insensitive", description = "Fold words to lower case (the most frequent casing wins).")
-    boolean caseInsensitive;
+    @Mixin
+    CaseOption caseOption;
 
     @Option(names = "--restrict-vocab", defaultValue = "0", paramLabel = "N", description = "Search only the N most frequent words (0 = all).")
     int restrictVocab;
@@ -52,7 +53,7 @@ public final class AnalogyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Analogy.Method m = Analogy.Method.parse(method);
         VectorArgs.requirePositive("--top", top);
-        WordVectors wv = VectorArgs.open(vectors, caseInsensitive, restrictVocab);
+        WordVectors wv = caseOption.open(vectors, restrictVocab);
         List<WordVectors.Lookup> ls = VectorArgs.lookup(wv, vectors, List.of(a, b, c), out);
         List<Neighbor> hits = ls.stream().anyMatch(WordVectors.Lookup::composed)
                 ? Analogy.solve(wv, ls.get(0).vector(), ls.get(1).vector(), ls.get(2).vector(), VectorArgs.ids(wv, ls), m, top)

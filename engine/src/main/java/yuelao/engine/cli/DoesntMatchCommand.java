@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,13 +28,13 @@ public final class DoesntMatchCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "2..*", paramLabel = "WORD", description = "Two or more words.")
     List<String> words;
 
-    @Option(names = "--case-insensitive", description = "Fold words to lower case (the most frequent casing wins).")
-    boolean caseInsensitive;
+    @Mixin
+    CaseOption caseOption;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        WordVectors wv = VectorArgs.open(vectors, caseInsensitive, 0);
+        WordVectors wv = caseOption.open(vectors, 0);
         VectorArgs.requireKnown(wv, vectors, words);
         DoesntMatch.Result r = DoesntMatch.of(wv, words);
         out.printf("doesn't match: %s%n", r.odd().orElseThrow());

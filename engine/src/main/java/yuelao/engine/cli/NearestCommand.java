@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,8 +40,8 @@ public final class NearestCommand implements Callable<Integer> {
             description = "similarity: the K most frequent words form the profile (capped at the vocabulary size).")
     int contextWords;
 
-    @Option(names = "--case-insensitive", description = "Fold words to lower case (the most frequent casing wins).")
-    boolean caseInsensitive;
+    @Mixin
+    CaseOption caseOption;
 
     @Option(names = "--restrict-vocab", defaultValue = "0", paramLabel = "N", description = "Search only the N most frequent words (0 = all).")
     int restrictVocab;
@@ -51,7 +52,7 @@ public final class NearestCommand implements Callable<Integer> {
         Mode m = Mode.parse(mode);
         VectorArgs.requirePositive("--top", top);
         VectorArgs.requirePositive("--context-words", contextWords);
-        WordVectors wv = VectorArgs.open(vectors, caseInsensitive, restrictVocab);
+        WordVectors wv = caseOption.open(vectors, restrictVocab);
         WordVectors.Lookup l = VectorArgs.lookup(wv, vectors, List.of(word), out).get(0);
         List<Neighbor> hits = l.composed() ? Nearest.ofVector(wv, l.vector(), top, m, contextWords, new int[0])
                 : Nearest.of(wv, word, top, m, contextWords).orElseThrow();

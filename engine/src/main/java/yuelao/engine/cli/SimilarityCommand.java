@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,8 +33,8 @@ public final class SimilarityCommand implements Callable<Integer> {
     @Option(names = "--context-words", defaultValue = "0", paramLabel = "K", description = "Also the profile correlation over the K most frequent words (0 = no).")
     int contextWords;
 
-    @Option(names = "--case-insensitive", description = "Fold words to lower case (the most frequent casing wins).")
-    boolean caseInsensitive;
+    @Mixin
+    CaseOption caseOption;
 
     @Override
     public Integer call() throws Exception {
@@ -41,7 +42,7 @@ public final class SimilarityCommand implements Callable<Integer> {
         if (contextWords < 0) {
             throw new UserException("--context-words must be >= 0, not " + contextWords);
         }
-        WordVectors wv = VectorArgs.open(vectors, caseInsensitive, 0);
+        WordVectors wv = caseOption.open(vectors, 0);
         List<WordVectors.Lookup> ls = VectorArgs.lookup(wv, vectors, List.of(w1, w2), out);
         boolean composed = ls.get(0).composed() || ls.get(1).composed();
         WordVectors.PairSimilarity s = composed ? WordVectors.PairSimilarity.of(ls.get(0).vector(), ls.get(1).vector())

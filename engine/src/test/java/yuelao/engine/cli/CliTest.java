@@ -1,9 +1,9 @@
 package yuelao.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static yuelao.engine.cli.CliRuns.assertOneLineError;
+import static yuelao.engine.cli.CliRuns.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,30 +11,12 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import yuelao.engine.cli.CliRuns.Run;
 
 /** The command line: exit codes, help, one-line errors without stack traces. */
 class CliTest {
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    static void assertOneLineError(Run r, String... fragments) {
-        assertEquals(1, r.code(), r.err());
-        String err = r.err().strip();
-        assertFalse(err.contains("\n"), "one line: " + err);
-        assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
-        for (String f : fragments) {
-            assertTrue(err.contains(f), "'" + f + "' in: " + err);
-        }
-    }
 
     @Test
     void helpListsEveryVerbAndEveryOptionWithItsDefault() {

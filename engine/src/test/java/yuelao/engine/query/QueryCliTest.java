@@ -1,9 +1,9 @@
 package yuelao.engine.query;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static yuelao.engine.cli.CliRuns.assertOneLineError;
+import static yuelao.engine.cli.CliRuns.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,32 +11,13 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import yuelao.engine.cli.Main;
+import yuelao.engine.cli.CliRuns.Run;
 
 /** The vector query verbs on a small vectors directory trained in-test (count, then train --method eig --dim 8). */
 class QueryCliTest {
     @TempDir
     static Path dir;
     static Path vectors;
-
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    static void assertOneLineError(Run r, String... fragments) {
-        assertEquals(1, r.code(), r.out() + r.err());
-        String err = r.err().strip();
-        assertFalse(err.contains("\n"), "one line: " + err);
-        assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
-        for (String f : fragments) {
-            assertTrue(err.contains(f), "'" + f + "' in: " + err);
-        }
-    }
 
     /** Two topics (animals, royalty) and function words, so neighbours have some structure. */
     @BeforeAll
