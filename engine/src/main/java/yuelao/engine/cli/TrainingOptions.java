@@ -124,16 +124,39 @@ public final class TrainingOptions {
     @Option(names = "--subword-fit-iterations", defaultValue = "60", paramLabel = "N", description = "subwords: conjugate-gradient iterations of the fit.")
     int subwordFitIterations;
 
-    @Option(names = "--subword-epochs", defaultValue = "0", paramLabel = "E", description = "subwords: refinement passes on the composed vectors (PPMI targets, Hogwild: not thread-count deterministic); 0 = fit only.")
+    @Option(names = "--subword-epochs", defaultValue = "0", paramLabel = "E",
+            description = "subwords: passes of the refinement on the composed vectors after the fit (Hogwild over threads: deterministic with --threads 1 only); 0 = fit only.")
     int subwordEpochs;
 
-    @Option(names = "--subword-lr", defaultValue = "0.02", paramLabel = "eta", description = "subwords: AdaGrad rate of the refinement.")
-    double subwordLr;
+    @Option(names = "--subword-loss", defaultValue = "sgns", paramLabel = "sgns|pmi",
+            description = {"subwords: the refinement's loss. sgns: fastText's skip-gram negative sampling over the counts, composed word vectors against a context table,",
+                "sum x_ij log(1+exp(-<v_i,c_j>)) + k sum_i x_i* sum_j P_n(j) log(1+exp(<v_i,c_j>)), SGD with a linearly decaying rate;",
+                "pmi: METHOD.md's weighted squared error against shifted PPMI (AdaGrad)."})
+    String subwordLoss;
 
-    @Option(names = "--subword-negatives", defaultValue = "2", paramLabel = "m", description = "subwords: negatives per record in the refinement.")
-    int subwordNegatives;
+    @Option(names = "--subword-lr", paramLabel = "eta", description = "subwords: rate of the refinement (default: sgns 0.025, starting SGD rate; pmi 0.02, AdaGrad).")
+    Double subwordLr;
 
-    @Option(names = "--subword-batch", defaultValue = "32", paramLabel = "B", description = "subwords: records per refinement step of a word.")
+    @Option(names = "--subword-negatives", paramLabel = "m", description = "subwords: negatives per observed pair (default: sgns 5, pmi 2).")
+    Integer subwordNegatives;
+
+    @Option(names = "--subword-samples", defaultValue = "1", paramLabel = "s",
+            description = "subwords, sgns: positive events per epoch as a multiple of the pair mass X (1 = about one pass of fastText over the corpus).")
+    double subwordSamples;
+
+    @Option(names = "--subword-contexts", defaultValue = "zero", paramLabel = "zero|unit",
+            description = "subwords, sgns: start of the context table: zero (as fastText) or the unit-length vectors the n-grams were fitted to.")
+    String subwordContexts;
+
+    @Option(names = "--subword-noise-power", defaultValue = "0.5", paramLabel = "a",
+            description = "subwords, sgns: negatives drawn with probability n_j^a / sum n^a (fastText 0.5, word2vec 0.75).")
+    double subwordNoisePower;
+
+    @Option(names = "--subword-blend", defaultValue = "0", paramLabel = "a",
+            description = "subwords, sgns: add the closed-form fit back with weight a (each table scaled to unit mean square composed norm first); 0 = the trained table alone.")
+    double subwordBlend;
+
+    @Option(names = "--subword-batch", defaultValue = "32", paramLabel = "B", description = "subwords, pmi: records per refinement step of a word.")
     int subwordBatch;
 
     /** The subword settings, or null without --subwords (or with {@code --subwords none}). */
@@ -143,13 +166,26 @@ public final class TrainingOptions {
         }
         try {
             int[] r = yuelao.engine.train.SubwordOptions.parseRange(subwords);
+            yuelao.engine.train.SubwordOptions.Loss loss = switch (subwordLoss) {
+                case "sgns" -> yuelao.engine.train.SubwordOptions.Loss.SGNS;
+                case "pmi" -> yuelao.engine.train.SubwordOptions.Loss.PMI;
+                default -> throw new UserException("--subword-loss must be sgns or pmi, got " + subwordLoss);
+            };
+            boolean sgns = loss == yuelao.engine.train.SubwordOptions.Loss.SGNS;
+            yuelao.engine.train.SubwordOptions.Contexts contexts = switch (subwordContexts) {
+                case "zero" -> yuelao.engine.train.SubwordOptions.Contexts.ZERO;
+                case "unit" -> yuelao.engine.train.SubwordOptions.Contexts.UNIT;
+                default -> throw new UserException("--subword-contexts must be zero or unit, got " + subwordContexts);
+            };
+            var refinement = new yuelao.engine.train.SubwordOptions.Refinement(loss, subwordEpochs,
+                    subwordLr != null ? subwordLr : sgns ? 0.025 : 0.02, subwordNegatives != null ? subwordNegatives : sgns ? 5 : 2, subwordBatch,
+                    subwordSamples, contexts, subwordNoisePower, subwordBlend);
             return new yuelao.engine.train.SubwordOptions(r[0], r[1], buckets, subwordMinCount, subwordWord,
                     switch (subwordFit) {
                         case "unit" -> true;
                         case "raw" -> false;
                         default -> throw new UserException("--subword-fit must be unit or raw, got " + subwordFit);
-                    }, subwordPower, subwordRidge,
-                    subwordFitIterations, subwordEpochs, subwordLr, subwordNegatives, subwordBatch);
+                    }, subwordPower, subwordRidge, subwordFitIterations, refinement);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -17,20 +17,63 @@ import java.util.Map;
  *     columns are rescaled from lambda^p to lambda^q; NaN = as trained)
  * @param ridge ridge penalty of the closed-form fit (how strongly words are pulled to what their n-grams share)
  * @param fitIterations conjugate-gradient iterations of the fit
- * @param refineEpochs passes of the refinement on the composed vectors (0 = closed-form start only)
- * @param refineLr AdaGrad rate of the refinement
- * @param refineNegatives negatives per record of the refinement
- * @param refineBatch records per refinement step of a word
+ * @param refinement the iterative step on the composed vectors after the fit
  */
 public record SubwordOptions(int minn, int maxn, int buckets, int minCount, boolean includeWord, boolean unitFit, double power, double ridge, int fitIterations,
-        int refineEpochs, double refineLr, int refineNegatives, int refineBatch) {
+        Refinement refinement) {
     public static final int DEFAULT_BUCKETS = 2_000_000;
+
+    /** The loss of the refinement. */
+    public enum Loss {
+        /** fastText's skip-gram negative sampling over the counts ({@link SubwordSgns}). */
+        SGNS,
+        /** METHOD.md's weighted squared error against shifted PPMI ({@link SubwordTrainer.Refiner}). */
+        PMI
+    }
+
+    /** How the sgns refinement's context table starts. */
+    public enum Contexts {
+        /** c = 0, as word2vec's and fastText's output vectors. */
+        ZERO,
+        /** c_j = the unit-length vector the word was fitted to. */
+        UNIT
+    }
+
+    /**
+     * The refinement on the composed vectors.
+     *
+     * @param loss sgns or pmi
+     * @param epochs passes (0 = the closed-form fit only)
+     * @param lr sgns: starting SGD rate (decayed linearly to 0); pmi: AdaGrad rate
+     * @param negatives negatives per observed pair (sgns) or per record (pmi)
+     * @param batch pmi: records per step of a word
+     * @param samples sgns: positive events per epoch as a multiple of the pair mass X (1 = one pass of the stream)
+     * @param contexts sgns: start of the context table
+     * @param noisePower sgns: exponent a of the negative distribution n^a
+     * @param blend sgns: weight of the closed-form fit added back to the trained table (0 = none); both parts are scaled
+     *     to unit mean square composed norm first
+     */
+    public record Refinement(Loss loss, int epochs, double lr, int negatives, int batch, double samples, Contexts contexts, double noisePower,
+            double blend) {
+        public Refinement {
+            if (epochs < 0 || negatives < 0 || !(lr > 0) || batch < 1 || !(samples > 0) || !(blend >= 0) || !(noisePower >= 0)) {
+                throw new IllegalArgumentException("subword refinement settings: epochs, negatives, --subword-noise-power and --subword-blend must be >= 0, "
+                        + "--subword-lr and --subword-samples > 0, --subword-batch >= 1");
+            }
+            if (loss == Loss.SGNS && epochs > 0 && negatives < 1) {
+                throw new IllegalArgumentException("the sgns refinement needs --subword-negatives >= 1");
+            }
+        }
+
+        /** No refinement: the closed-form fit only. */
+        public static final Refinement NONE = new Refinement(Loss.SGNS, 0, 0.025, 5, 32, 1, Contexts.ZERO, 0.5, 0);
+    }
 
     public SubwordOptions {
         if (minCount < 1) {
             throw new IllegalArgumentException("--subword-min-count must be at least 1, got " + minCount);
         }
-        if (ridge < 0 || fitIterations < 0 || refineEpochs < 0 || refineNegatives < 0) {
+        if (ridge < 0 || fitIterations < 0) {
             throw new IllegalArgumentException("subword settings must be non-negative");
         }
         new SubwordFeatures.Spec(minn, maxn, buckets, SubwordFeatures.Scheme.LATIN); // validates
@@ -57,11 +100,20 @@ public record SubwordOptions(int minn, int maxn, int buckets, int minCount, bool
         p.put("subwords.ridge", Double.toString(ridge));
         p.put("subwords.power", Double.toString(power));
         p.put("subwords.fitIterations", Integer.toString(fitIterations));
-        p.put("subwords.refineEpochs", Integer.toString(refineEpochs));
-        if (refineEpochs > 0) {
-            p.put("subwords.refineLr", Double.toString(refineLr));
-            p.put("subwords.refineNegatives", Integer.toString(refineNegatives));
-            p.put("subwords.refineBatch", Integer.toString(refineBatch));
+        Refinement r = refinement;
+        p.put("subwords.refineEpochs", Integer.toString(r.epochs()));
+        if (r.epochs() > 0) {
+            p.put("subwords.refineLoss", r.loss().name().toLowerCase(java.util.Locale.ROOT));
+            p.put("subwords.refineLr", Double.toString(r.lr()));
+            p.put("subwords.refineNegatives", Integer.toString(r.negatives()));
+            if (r.loss() == Loss.PMI) {
+                p.put("subwords.refineBatch", Integer.toString(r.batch()));
+            } else {
+                p.put("subwords.refineSamples", Double.toString(r.samples()));
+                p.put("subwords.refineContexts", r.contexts().name().toLowerCase(java.util.Locale.ROOT));
+                p.put("subwords.noisePower", Double.toString(r.noisePower()));
+                p.put("subwords.blend", Double.toString(r.blend()));
+            }
         }
     }
 }

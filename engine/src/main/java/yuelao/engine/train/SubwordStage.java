@@ -70,7 +70,8 @@ public final class SubwordStage {
                 "subwords %d-%d (%s): %,d used buckets of %,d, %.1f features per word; fit in %.1fs", sw.minn(), sw.maxn(),
                 spec.scheme().name().toLowerCase(Locale.ROOT), f.bucketIds().length, sw.buckets(), (double) f.ids().length / v.size(),
                 (System.nanoTime() - t0) / 1e9));
-        if (sw.refineEpochs() > 0) {
+        SubwordOptions.Refinement rf = sw.refinement();
+        if (rf.epochs() > 0 && rf.loss() == SubwordOptions.Loss.PMI) {
             PmiView ppmi = PmiView.of(store, new PmiOptions(PmiMeasure.PPMI, o.shift(), o.cds(), 0, PmiOptions.Marginals.UNIGRAM));
             double xMax = o.xMax();
             double alpha = o.alpha();
@@ -85,18 +86,52 @@ public final class SubwordStage {
                     return (float) Math.min(1.0, Math.pow(x / xMax, alpha));
                 }
             };
-            SubwordTrainer.Refiner r = new SubwordTrainer.Refiner(f, store.counts(), values, dim, sw.refineLr(), sw.refineNegatives(),
-                    1.0, sw.refineBatch(), o.seed());
-            for (int e = 1; e <= sw.refineEpochs(); e++) {
+            SubwordTrainer.Refiner r = new SubwordTrainer.Refiner(f, store.counts(), values, dim, rf.lr(), rf.negatives(), 1.0, rf.batch(),
+                    o.seed());
+            for (int e = 1; e <= rf.epochs(); e++) {
                 double loss = r.epoch(z, e, o.threads());
-                String line = String.format(Locale.ROOT, "subwords: refinement epoch %d/%d: loss %.5f (%.1fs)", e, sw.refineEpochs(), loss,
+                String line = String.format(Locale.ROOT, "subwords: refinement epoch %d/%d: loss %.5f (%.1fs)", e, rf.epochs(), loss,
                         (System.nanoTime() - t0) / 1e9);
                 progress.accept(line);
                 summary.append("\n").append(line);
             }
+        } else if (rf.epochs() > 0) {
+            float[] closedForm = rf.blend() > 0 ? z.clone() : null;
+            float[] contexts = new float[v.size() * dim];
+            if (rf.contexts() == SubwordOptions.Contexts.UNIT) {
+                System.arraycopy(wordVectors, 0, contexts, 0, contexts.length); // the unit-length fit targets
+            }
+            SubwordSgns sg = new SubwordSgns(f, store.counts(), dim, rf.lr(), rf.negatives(), rf.noisePower(), o.seed());
+            sg.train(z, contexts, rf.epochs(), rf.samples(), o.threads(), st -> {
+                String line = String.format(Locale.ROOT,
+                        "subwords: sgns epoch %d/%d: log-loss %.4f per positive, %.4f per negative; %.1fs (%.1fs in all)", st.epoch(),
+                        rf.epochs(), st.positiveLoss(), st.negativeLoss(), st.seconds(), (System.nanoTime() - t0) / 1e9);
+                progress.accept(line);
+                summary.append("\n").append(line);
+            });
+            if (closedForm != null) {
+                // z = z_sgns / rms_sgns + blend z_fit / rms_fit: each part scaled to unit mean square composed norm, so
+                // that the blend weighs directions, not scales; still one feature table, compositions still sums
+                float trainedScale = (float) (1 / rms(f.compose(z, dim, o.threads()), dim));
+                float cf = (float) (rf.blend() / rms(f.compose(closedForm, dim, o.threads()), dim));
+                for (int k = 0; k < z.length; k++) {
+                    z[k] = trainedScale * z[k] + cf * closedForm[k];
+                }
+                summary.append(String.format(Locale.ROOT, "\nsubwords: blended with the closed-form fit, weight %.2f", rf.blend()));
+            }
         }
         float[] composed = f.compose(z, dim, o.threads());
         return new Result(composed, f, z, summary.toString());
+    }
+
+    /** Root mean square of the rows' norms. */
+    private static double rms(float[] rows, int dim) {
+        double ss = 0;
+        for (float x : rows) {
+            ss += (double) x * x;
+        }
+        int n = rows.length / dim;
+        return n > 0 && ss > 0 ? Math.sqrt(ss / n) : 1;
     }
 
     /** Writes {@code subwords.bin} into a VECTORS directory being staged. */

@@ -37,7 +37,8 @@ class SubwordTest {
     }
 
     private static SubwordOptions subwords(int refineEpochs) {
-        return new SubwordOptions(2, 4, 100_003, 1, true, true, 0, 4, 20, refineEpochs, 0.02, 2, 8);
+        return new SubwordOptions(2, 4, 100_003, 1, true, true, 0, 4, 20,
+                new SubwordOptions.Refinement(SubwordOptions.Loss.PMI, refineEpochs, 0.02, 2, 8, 1, SubwordOptions.Contexts.ZERO, 0.5, 0));
     }
 
     /** FNV-1a 32 over UTF-8: the published test vectors, and a value fixed here so a change of hashing is caught. */
@@ -156,6 +157,148 @@ class SubwordTest {
             }
             assertTrue(SubwordTrainer.loss(f, dir.counts(), values, z, dim, null) < before);
         }
+    }
+
+    /** The sgns refinement's exact loss: its gradient through the composition (and for the contexts) against finite differences. */
+    @Test
+    void sgnsGradientThroughCompositionMatchesFiniteDifferences() throws IOException {
+        Path store = TestCorpora.randomStore(tmp, 12, 300, 30, 3, WindowWeighting.UNIFORM, 1);
+        try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
+            String[] words = dir.vocabulary().words();
+            SubwordFeatures f = SubwordFeatures.build(words, new SubwordFeatures.Spec(2, 3, 997, SubwordFeatures.Scheme.LATIN), true, 1);
+            int dim = 4;
+            Random rnd = new Random(5);
+            float[] z = new float[f.features() * dim];
+            float[] ctx = new float[words.length * dim];
+            for (int k = 0; k < z.length; k++) {
+                z[k] = (float) rnd.nextGaussian() * 0.2f;
+            }
+            for (int k = 0; k < ctx.length; k++) {
+                ctx[k] = (float) rnd.nextGaussian() * 0.3f;
+            }
+            float[] gz = new float[z.length];
+            float[] gc = new float[ctx.length];
+            SubwordSgns.loss(f, dir.counts(), z, ctx, dim, 5, 0.75, gz, gc);
+            int checked = 0;
+            for (int trial = 0; trial < 60; trial++) {
+                boolean onZ = trial % 2 == 0;
+                float[] a = onZ ? z : ctx;
+                float[] g = onZ ? gz : gc;
+                int k = rnd.nextInt(a.length);
+                float saved = a[k];
+                float h = 1e-2f;
+                a[k] = saved + h;
+                double lp = SubwordSgns.loss(f, dir.counts(), z, ctx, dim, 5, 0.75, null, null);
+                a[k] = saved - h;
+                double lm = SubwordSgns.loss(f, dir.counts(), z, ctx, dim, 5, 0.75, null, null);
+                a[k] = saved;
+                double fd = (lp - lm) / (2 * h);
+                assertEquals(fd, g[k], 2e-2 * Math.max(1, Math.abs(fd)), (onZ ? "feature" : "context") + " coordinate " + k);
+                if (Math.abs(g[k]) > 1e-3) {
+                    checked++;
+                }
+            }
+            assertTrue(checked > 20, "too few coordinates with a gradient: " + checked);
+        }
+    }
+
+    /** The alias table of the row draws gives every row exactly its share of the mass (zero weights included). */
+    @Test
+    void aliasTableGivesEachRowItsShareOfTheMass() {
+        Random rnd = new Random(4);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 1 + rnd.nextInt(40);
+            double[] w = new double[n];
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                w[i] = rnd.nextInt(4) == 0 ? 0 : Math.exp(rnd.nextGaussian() * 2);
+                total += w[i];
+            }
+            if (total == 0) {
+                continue;
+            }
+            float[] p = new float[n];
+            int[] alias = new int[n];
+            SubwordSgns.buildAlias(w, total, p, alias);
+            double[] drawn = new double[n]; // exact: column k is chosen with 1/n, keeps k with p_k, else gives alias_k
+            for (int k = 0; k < n; k++) {
+                drawn[k] += p[k] / (double) n;
+                drawn[alias[k]] += (1 - p[k]) / (double) n;
+            }
+            for (int i = 0; i < n; i++) {
+                assertEquals(w[i] / total, drawn[i], 1e-6, "trial " + trial + " row " + i);
+            }
+        }
+    }
+
+    /** SGD on the sampled events lowers the exact sgns loss; with one thread the same seed gives the same tables. */
+    @Test
+    void sgnsRefinementLowersTheExactLossAndIsDeterministicWithOneThread() throws IOException {
+        Path store = TestCorpora.randomStore(tmp, 13, 400, 40, 3, WindowWeighting.UNIFORM, 1);
+        try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
+            String[] words = dir.vocabulary().words();
+            SubwordFeatures f = SubwordFeatures.build(words, new SubwordFeatures.Spec(2, 3, 997, SubwordFeatures.Scheme.LATIN), true, 1);
+            int dim = 6;
+            Random rnd = new Random(8);
+            float[] z0 = new float[f.features() * dim];
+            for (int k = 0; k < z0.length; k++) {
+                z0[k] = (float) rnd.nextGaussian() * 0.05f;
+            }
+            float[] ctx0 = new float[words.length * dim];
+            double before = SubwordSgns.loss(f, dir.counts(), z0, ctx0, dim, 5, 0.5, null, null);
+            float[][] runs = new float[2][];
+            float[][] ctxs = new float[2][];
+            for (int r = 0; r < 2; r++) {
+                float[] z = z0.clone();
+                float[] ctx = ctx0.clone();
+                new SubwordSgns(f, dir.counts(), dim, 0.05, 5, 0.5, 21).train(z, ctx, 8, 1, 1, st -> {});
+                runs[r] = z;
+                ctxs[r] = ctx;
+            }
+            assertArrayEquals(runs[0], runs[1]);
+            assertArrayEquals(ctxs[0], ctxs[1]);
+            double after = SubwordSgns.loss(f, dir.counts(), runs[0], ctxs[0], dim, 5, 0.5, null, null);
+            assertTrue(after < 0.9 * before, "loss " + before + " -> " + after);
+            // another seed draws other events
+            float[] z = z0.clone();
+            new SubwordSgns(f, dir.counts(), dim, 0.05, 5, 0.5, 22).train(z, ctx0.clone(), 8, 1, 1, st -> {});
+            assertFalse(java.util.Arrays.equals(z, runs[0]));
+        }
+    }
+
+    /**
+     * The sgns refinement with the closed-form blend, end to end: vectors.bin rows are still the sums of the stored
+     * features (so unseen words compose the same way), and one thread gives byte-identical files.
+     */
+    @Test
+    void sgnsRefinementWithBlendStoresTheTableItComposesAndIsDeterministic() throws IOException {
+        Path store = TestCorpora.randomStore(tmp, 23, 400, 60, 3, WindowWeighting.UNIFORM, 2);
+        SubwordOptions sw = new SubwordOptions(2, 4, 100_003, 1, true, true, 0, 4, 20,
+                new SubwordOptions.Refinement(SubwordOptions.Loss.SGNS, 2, 0.05, 5, 32, 1, SubwordOptions.Contexts.ZERO, 0.5, 0.5));
+        Path a = tmp.resolve("sg-a");
+        Path b = tmp.resolve("sg-b");
+        TrainingStage.run(store, a, false, eig(6, 1), TrainingStage.Checkpointing.NONE, s -> {}, null, sw);
+        TrainingStage.run(store, b, false, eig(6, 1), TrainingStage.Checkpointing.NONE, s -> {}, null, sw);
+        assertArrayEquals(Files.readAllBytes(a.resolve(VectorsFile.FILE_NAME)), Files.readAllBytes(b.resolve(VectorsFile.FILE_NAME)));
+        assertArrayEquals(Files.readAllBytes(a.resolve(SubwordFile.FILE_NAME)), Files.readAllBytes(b.resolve(SubwordFile.FILE_NAME)));
+        SubwordFile.Table t = SubwordFile.read(a.resolve(SubwordFile.FILE_NAME));
+        assertEquals("sgns", t.properties().get("subwords.refineLoss"));
+        SubwordFeatures.Spec spec = SubwordFeatures.Spec.fromProperties(t.properties());
+        WordVectors wv = WordVectors.open(a);
+        int dim = wv.dim();
+        for (int w = 0; w < wv.size(); w++) {
+            float[] expect = Arrays.copyOfRange(t.wordVectors(), w * dim, (w + 1) * dim);
+            addBuckets(wv.word(w), spec, t, expect);
+            float[] row = wv.vector(w);
+            for (int k = 0; k < dim; k++) {
+                assertEquals(expect[k], row[k], 1e-4 * (1 + Math.abs(expect[k])), wv.word(w));
+            }
+        }
+        // the refinement moved the vectors away from the closed-form fit alone
+        Path fitOnly = tmp.resolve("fit-only");
+        TrainingStage.run(store, fitOnly, false, eig(6, 1), TrainingStage.Checkpointing.NONE, s -> {}, null, new SubwordOptions(2, 4, 100_003,
+                1, true, true, 0, 4, 20, SubwordOptions.Refinement.NONE));
+        assertFalse(Arrays.equals(Files.readAllBytes(a.resolve(VectorsFile.FILE_NAME)), Files.readAllBytes(fitOnly.resolve(VectorsFile.FILE_NAME))));
     }
 
     /** Trains a subword model; vectors.bin holds the compositions; an unseen word is the sum of its stored bucket rows. */
