@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # End to end, side by side in ONE invocation: yuelao `run --subwords 3-6` (vocabulary + counts + eig + the subword
-# fit + vectors.txt, from the raw gzip, tokenization included) against fastText skip-gram (Debian package
+# fit [+ the sgns epochs] + vectors.txt, from the raw gzip, tokenization included) against fastText skip-gram (Debian package
 # `fasttext`; 5 epochs, dim 100, window 5, negative 5, subwords 3-6, sample 1e-4, min count 5, 2 threads) on
 # english-mix. Reports wall time, peak RSS and quality of each, and the wall-time ratio yuelao / fastText
 # (target: at most 0.5).
 #
 # usage: benchmarks/scripts/e2e-fasttext.sh [-- EXTRA YUELAO RUN OPTIONS]
+#        the subword issue's comparison: benchmarks/scripts/e2e-fasttext.sh -- --subword-epochs 5
 #        (run setup-anchors.sh --with-fasttext first; ~20 min, fastText takes ~15 of them on 2 cores)
 #
 # fastText gets the pre-tokenized english-mix.tok (its tokenization is not timed, in its favour); yuelao reads the

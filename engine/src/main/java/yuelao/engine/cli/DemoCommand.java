@@ -124,13 +124,13 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println();
             }
         }
-        out.printf("%n== 4. word vectors (yuelao train: eig, p 0.25, shift 0.25, dim 100; subwords 3-6 fitted, then 5 sgns epochs)%n");
+        out.printf("%n== 4. word vectors (yuelao train: eig, p 0.25, shift 0.25, dim 100, subwords 3-6)%n");
         out.flush();
         Path vectors = this.out.resolve("vectors");
         TrainOptions topt = new TrainOptions(TrainOptions.Method.EIG, 100, 0.25, 0.75, 0.25, 12, 40, 1, 0.1, 100, 0.75, true, 1,
                 run.threads(), 0, false, 0, 1, false);
-        SubwordOptions sub = new SubwordOptions(3, 6, SubwordOptions.DEFAULT_BUCKETS, 1, true, true, 0, 32, 60, // run's defaults
-                new SubwordOptions.Refinement(SubwordOptions.Loss.SGNS, 5, 0.05, 5, 32, 1, SubwordOptions.Contexts.ZERO, 0.5, 0.4));
+        SubwordOptions sub = new SubwordOptions(3, 6, SubwordOptions.DEFAULT_BUCKETS, 1, true, true, 0, 8, 60, // run's defaults
+                SubwordOptions.Refinement.NONE);
         TrainingStage.Result tr = TrainingStage.run(store, vectors, true, topt, TrainingStage.Checkpointing.NONE, progress::update, null, sub);
         progress.done();
         out.printf(Locale.ROOT, "trained %,d x %d vectors in %s; %s%n", tr.vocabulary().size(), tr.dim(), ProgressLine.duration(tr.seconds()),

@@ -118,8 +118,9 @@ public final class TrainingOptions {
             description = "subwords, eig/svd: the eigenvalue weighting of the word vectors the n-grams are fitted to (U diag(lambda)^q; the --power of the word vectors themselves is replaced).")
     double subwordPower;
 
-    @Option(names = "--subword-ridge", defaultValue = "8", paramLabel = "r", description = "subwords: ridge of the fit (larger = words lean more on shared n-grams).")
-    double subwordRidge;
+    @Option(names = "--subword-ridge", paramLabel = "r",
+            description = "subwords: ridge of the fit (larger = words lean more on shared n-grams); default 8, or 32 with sgns --subword-epochs (benchmarks/SUBWORD-LOG.md).")
+    Double subwordRidge;
 
     @Option(names = "--subword-fit-iterations", defaultValue = "60", paramLabel = "N", description = "subwords: conjugate-gradient iterations of the fit.")
     int subwordFitIterations;
@@ -134,7 +135,7 @@ public final class TrainingOptions {
                 "pmi: METHOD.md's weighted squared error against shifted PPMI (AdaGrad)."})
     String subwordLoss;
 
-    @Option(names = "--subword-lr", paramLabel = "eta", description = "subwords: rate of the refinement (default: sgns 0.025, starting SGD rate; pmi 0.02, AdaGrad).")
+    @Option(names = "--subword-lr", paramLabel = "eta", description = "subwords: rate of the refinement (default: sgns 0.05, starting SGD rate, fastText's; pmi 0.02, AdaGrad).")
     Double subwordLr;
 
     @Option(names = "--subword-negatives", paramLabel = "m", description = "subwords: negatives per observed pair (default: sgns 5, pmi 2).")
@@ -152,9 +153,9 @@ public final class TrainingOptions {
             description = "subwords, sgns: negatives drawn with probability n_j^a / sum n^a (fastText 0.5, word2vec 0.75).")
     double subwordNoisePower;
 
-    @Option(names = "--subword-blend", defaultValue = "0", paramLabel = "a",
-            description = "subwords, sgns: add the closed-form fit back with weight a (each table scaled to unit mean square composed norm first); 0 = the trained table alone.")
-    double subwordBlend;
+    @Option(names = "--subword-blend", paramLabel = "a",
+            description = "subwords, sgns: add the closed-form fit back with weight a (each table scaled to unit mean square composed norm first); 0 = the trained table alone; default 0.4 with --subword-epochs.")
+    Double subwordBlend;
 
     @Option(names = "--subword-batch", defaultValue = "32", paramLabel = "B", description = "subwords, pmi: records per refinement step of a word.")
     int subwordBatch;
@@ -172,20 +173,21 @@ public final class TrainingOptions {
                 default -> throw new UserException("--subword-loss must be sgns or pmi, got " + subwordLoss);
             };
             boolean sgns = loss == yuelao.engine.train.SubwordOptions.Loss.SGNS;
+            boolean sgnsRefined = sgns && subwordEpochs > 0; // the measured recipe: ridge 32, rate .05, blend .4
             yuelao.engine.train.SubwordOptions.Contexts contexts = switch (subwordContexts) {
                 case "zero" -> yuelao.engine.train.SubwordOptions.Contexts.ZERO;
                 case "unit" -> yuelao.engine.train.SubwordOptions.Contexts.UNIT;
                 default -> throw new UserException("--subword-contexts must be zero or unit, got " + subwordContexts);
             };
             var refinement = new yuelao.engine.train.SubwordOptions.Refinement(loss, subwordEpochs,
-                    subwordLr != null ? subwordLr : sgns ? 0.025 : 0.02, subwordNegatives != null ? subwordNegatives : sgns ? 5 : 2, subwordBatch,
-                    subwordSamples, contexts, subwordNoisePower, subwordBlend);
+                    subwordLr != null ? subwordLr : sgns ? 0.05 : 0.02, subwordNegatives != null ? subwordNegatives : sgns ? 5 : 2, subwordBatch,
+                    subwordSamples, contexts, subwordNoisePower, subwordBlend != null ? subwordBlend : sgnsRefined ? 0.4 : 0);
             return new yuelao.engine.train.SubwordOptions(r[0], r[1], buckets, subwordMinCount, subwordWord,
                     switch (subwordFit) {
                         case "unit" -> true;
                         case "raw" -> false;
                         default -> throw new UserException("--subword-fit must be unit or raw, got " + subwordFit);
-                    }, subwordPower, subwordRidge, subwordFitIterations, refinement);
+                    }, subwordPower, subwordRidge != null ? subwordRidge : sgnsRefined ? 32 : 8, subwordFitIterations, refinement);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -93,28 +93,37 @@ public final class TrainingStage {
      * (so that W C^T = Q diag(lambda) Q^T), both unbalanced.
      */
     static float[][] eigStart(CountStoreDirectory store, TrainOptions o, boolean contexts) {
+        EigenFactorization.Result r = closedForm(store, o, EigenFactorization.Keep.POSITIVE, it -> {});
+        float[] v = r.vectors();
+        float[] c = null;
+        if (contexts) { // column scaling commutes with the rows' unbalancing
+            double[] ev = r.eigenvalues();
+            float[] f = new float[o.dim()];
+            for (int k = 0; k < o.dim(); k++) {
+                f[k] = ev[k] > 0 ? (float) Math.pow(ev[k], 1 - 2 * o.power()) : 0f;
+            }
+            c = v.clone();
+            for (int k = 0; k < c.length; k++) {
+                c[k] *= f[k % o.dim()];
+            }
+        }
+        return new float[][] {v, c};
+    }
+
+    /**
+     * The closed forms: the top eigen-directions (by {@code keep}) of the PPMI matrix, frequency-balanced by
+     * {@code --balance}, v = Q diag(lambda)^p with the balancing undone on the rows.
+     */
+    static EigenFactorization.Result closedForm(CountStoreDirectory store, TrainOptions o, EigenFactorization.Keep keep,
+            java.util.function.IntConsumer progress) {
         PmiView ppmi = PmiView.of(store, new PmiOptions(PmiMeasure.PPMI, o.shift(), o.cds(), 0, PmiOptions.Marginals.UNIGRAM));
         double[] bal = balance(store.counts(), o.balance());
         try (SparseSymmetric m = new SparseSymmetric(store.counts(),
                 (i, j, x) -> i == j ? 0f : (float) (ppmi.value(i, j, x) * bal[i] * bal[j]))) {
-            EigenFactorization.Result r = EigenFactorization.compute(m, o.dim(), o.oversample(), o.iterations(), o.power(),
-                    EigenFactorization.Keep.POSITIVE, o.seed(), o.threads(), it -> {});
-            float[] v = r.vectors();
-            float[] c = null;
-            if (contexts) {
-                double[] ev = r.eigenvalues();
-                float[] f = new float[o.dim()];
-                for (int k = 0; k < o.dim(); k++) {
-                    f[k] = ev[k] > 0 ? (float) Math.pow(ev[k], 1 - 2 * o.power()) : 0f;
-                }
-                c = v.clone();
-                for (int k = 0; k < c.length; k++) {
-                    c[k] *= f[k % o.dim()];
-                }
-                unbalance(c, bal, o.dim());
-            }
-            unbalance(v, bal, o.dim());
-            return new float[][] {v, c};
+            EigenFactorization.Result r = EigenFactorization.compute(m, o.dim(), o.oversample(), o.iterations(), o.power(), keep, o.seed(),
+                    o.threads(), progress);
+            unbalance(r.vectors(), bal, o.dim());
+            return r;
         }
     }
 
@@ -189,27 +198,21 @@ public final class TrainingStage {
             props.putAll(o.toProperties());
             switch (o.method()) {
                 case EIG, SVD -> {
-                    PmiView ppmi = PmiView.of(store, new PmiOptions(PmiMeasure.PPMI, o.shift(), o.cds(), 0, PmiOptions.Marginals.UNIGRAM));
-                    double[] bal = balance(store.counts(), o.balance());
-                    try (SparseSymmetric m = new SparseSymmetric(store.counts(),
-                            (i, j, x) -> i == j ? 0f : (float) (ppmi.value(i, j, x) * bal[i] * bal[j]))) {
-                        EigenFactorization.Result r = EigenFactorization.compute(m, o.dim(), o.oversample(), o.iterations(), o.power(),
-                                o.method() == TrainOptions.Method.EIG ? EigenFactorization.Keep.POSITIVE : EigenFactorization.Keep.MAGNITUDE,
-                                o.seed(), o.threads(), it -> progress.accept(String.format(java.util.Locale.ROOT,
-                                        "%s: subspace iteration %d/%d (%.1fs)", o.method().id(), it, o.iterations(), (System.nanoTime() - t0) / 1e9)));
-                        vectors = r.vectors();
-                        unbalance(vectors, bal, o.dim());
-                        double[] ev = r.eigenvalues();
-                        eigenvalues = ev;
-                        double maxRes = 0;
-                        for (double x : r.residuals()) {
-                            maxRes = Math.max(maxRes, x);
-                        }
-                        summary = String.format(java.util.Locale.ROOT, "eigenvalues %.3f .. %.3f; largest relative residual %.3g",
-                                ev[0], ev[ev.length - 1], maxRes);
-                        props.put("train.eigenvalue.first", Double.toString(ev[0]));
-                        props.put("train.eigenvalue.last", Double.toString(ev[ev.length - 1]));
+                    EigenFactorization.Result r = closedForm(store,
+                            o, o.method() == TrainOptions.Method.EIG ? EigenFactorization.Keep.POSITIVE : EigenFactorization.Keep.MAGNITUDE,
+                            it -> progress.accept(String.format(java.util.Locale.ROOT, "%s: subspace iteration %d/%d (%.1fs)", o.method().id(), it,
+                                    o.iterations(), (System.nanoTime() - t0) / 1e9)));
+                    vectors = r.vectors();
+                    double[] ev = r.eigenvalues();
+                    eigenvalues = ev;
+                    double maxRes = 0;
+                    for (double x : r.residuals()) {
+                        maxRes = Math.max(maxRes, x);
                     }
+                    summary = String.format(java.util.Locale.ROOT, "eigenvalues %.3f .. %.3f; largest relative residual %.3g",
+                            ev[0], ev[ev.length - 1], maxRes);
+                    props.put("train.eigenvalue.first", Double.toString(ev[0]));
+                    props.put("train.eigenvalue.last", Double.toString(ev[ev.length - 1]));
                 }
                 case SGNS -> {
                     float[] init = null;
