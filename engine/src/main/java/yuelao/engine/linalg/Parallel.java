@@ -59,16 +59,21 @@ public final class Parallel {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw rethrow(e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The task's own failure (unchecked exceptions and errors as they were thrown), for {@code throw rethrow(e)}. */
+    public static RuntimeException rethrow(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(e.getCause());
     }
 
     /** Even chunks of [0, n). */

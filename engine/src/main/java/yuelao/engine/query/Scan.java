@@ -94,13 +94,7 @@ final class Scan {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
+                throw yuelao.engine.linalg.Parallel.rethrow(e);
             }
         }
         TopK[] out = partial[0];

@@ -426,7 +426,8 @@ public final class LogisticTrainer implements AutoCloseable {
         return VectorOps.dot(v, i * dim, c, j * dim, dim) - logK + offset;
     }
 
-    private static double softplus(double x) {
+    /** log(1 + e^x), without overflow. */
+    static double softplus(double x) {
         return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
 

@@ -252,6 +252,20 @@ public final class SubwordFeatures {
         return compose(z, dim, threads, new float[words * dim]);
     }
 
+    /**
+     * The adjoint of the composition, A^T y: row g of {@code out} (features x dim, overwritten) = sum of the rows of
+     * {@code perWord} (words x dim) of the words that have feature g. It carries a gradient with respect to the word
+     * vectors back to the feature table. Single-threaded (tests, reports).
+     */
+    public void composeTranspose(float[] perWord, int dim, float[] out) {
+        java.util.Arrays.fill(out, 0f);
+        for (int w = 0; w < words; w++) {
+            for (int p = offsets[w]; p < offsets[w + 1]; p++) {
+                yuelao.engine.linalg.VectorOps.axpy(1f, perWord, w * dim, out, ids[p] * dim, dim);
+            }
+        }
+    }
+
     /** As {@link #compose(float[], int, int)}, into {@code out} (words x dim, overwritten). */
     public float[] compose(float[] z, int dim, int threads, float[] out) {
         int[] bounds = yuelao.engine.linalg.Parallel.even(words, Math.max(1, threads));

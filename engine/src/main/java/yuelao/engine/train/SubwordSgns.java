@@ -40,7 +40,6 @@ public final class SubwordSgns {
      * feature rows, so 16 makes an epoch a third faster than 8 (36 s against 54 s on english-mix, 2 threads).
      */
     static final int PAIRS_PER_VISIT = 16;
-    private static final int NEGATIVE_TABLE = 1 << 24;
     private static final int SIGMOID_TABLE = 1024;
     private static final float SIGMOID_BOUND = 8f;
 
@@ -53,10 +52,10 @@ public final class SubwordSgns {
     private final float[] rowCumulative; // per CSR entry: cumulative x within its row / x_i* (the row's CDF)
     private final float[] aliasProbability; // Walker's alias table over rows, weights x_i*: O(1) row draws
     private final int[] alias;
-    private final int[] negativeTable; // words repeated in proportion to n^noisePower (word2vec's unigram table)
+    private final float[] noiseProbability; // the alias table of the negatives, weights n^noisePower
+    private final int[] noiseAlias;
     private final float[] sigmoid = new float[SIGMOID_TABLE + 1];
     private final double totalMass;
-    private final double noisePower;
 
     /** Loss of one epoch: mean log-loss per positive event and per negative event (on a sixteenth of the visits). */
     public record EpochStats(int epoch, double positiveLoss, double negativeLoss, long positives, double seconds) {}
@@ -74,7 +73,6 @@ public final class SubwordSgns {
         this.eta = eta;
         this.negatives = negatives;
         this.seed = seed;
-        this.noisePower = noisePower;
         int n = store.vocabSize();
         long nnz = store.nonZeros();
         if (nnz > Integer.MAX_VALUE - 8) {
@@ -107,20 +105,15 @@ public final class SubwordSgns {
         aliasProbability = new float[n];
         alias = new int[n];
         buildAlias(rowMass, total, aliasProbability, alias);
-        negativeTable = new int[NEGATIVE_TABLE];
+        double[] noise = new double[n];
         double norm = 0;
         for (int i = 0; i < n; i++) {
-            norm += Math.pow(Math.max(1, store.unigramCount(i)), noisePower);
+            noise[i] = Math.pow(Math.max(1, store.unigramCount(i)), noisePower);
+            norm += noise[i];
         }
-        int w = 0;
-        double cum = Math.pow(Math.max(1, store.unigramCount(0)), noisePower) / norm;
-        for (int a = 0; a < NEGATIVE_TABLE; a++) {
-            negativeTable[a] = w;
-            if ((a + 1) / (double) NEGATIVE_TABLE > cum && w < n - 1) {
-                w++;
-                cum += Math.pow(Math.max(1, store.unigramCount(w)), noisePower) / norm;
-            }
-        }
+        noiseProbability = new float[n];
+        noiseAlias = new int[n];
+        buildAlias(noise, norm, noiseProbability, noiseAlias);
         for (int s = 0; s <= SIGMOID_TABLE; s++) {
             double x = (s * 2.0 / SIGMOID_TABLE - 1) * SIGMOID_BOUND;
             sigmoid[s] = (float) (1 / (1 + Math.exp(-x)));
@@ -198,7 +191,7 @@ public final class SubwordSgns {
             if (((q - lo) & 1023) == 0) { // linear decay, word2vec's floor eta * 1e-4
                 lr = (float) (eta * Math.max(1e-4, 1 - (double) (epochStart + q) / totalVisits));
             }
-            int i = sampleRow(rnd);
+            int i = draw(aliasProbability, alias, rnd);
             long rs = store.rowStart(i);
             long re = store.rowEnd(i);
             if (rs == re) {
@@ -221,7 +214,7 @@ public final class SubwordSgns {
                 float lp = step(h, grad, ctx, j, 1f, lr, report);
                 pl += lp;
                 for (int m = 0; m < negatives; m++) {
-                    int jn = negativeTable[rnd.nextInt(NEGATIVE_TABLE)];
+                    int jn = draw(noiseProbability, noiseAlias, rnd);
                     if (jn == j) {
                         continue;
                     }
@@ -286,7 +279,7 @@ public final class SubwordSgns {
                 double sc = VectorOps.dotScalar(v, i * dim, ctx, j * dim, dim);
                 double neg = negatives * rowMass * noise[j] / norm;
                 // softplus(-s) = log(1 + e^-s); d/ds: -sigma(-s); softplus(s): sigma(s)
-                l += x[j] * softplus(-sc) + neg * softplus(sc);
+                l += x[j] * LogisticTrainer.softplus(-sc) + neg * LogisticTrainer.softplus(sc);
                 if (gv != null) {
                     float g = (float) (-x[j] * sigma(-sc) + neg * sigma(sc));
                     VectorOps.axpy(g, ctx, j * dim, gv, i * dim, dim);
@@ -297,27 +290,19 @@ public final class SubwordSgns {
             }
         }
         if (gradZ != null) {
-            java.util.Arrays.fill(gradZ, 0f);
-            for (int w = 0; w < f.words(); w++) {
-                for (int p = f.offsets()[w]; p < f.offsets()[w + 1]; p++) {
-                    VectorOps.axpy(1f, gv, w * dim, gradZ, f.ids()[p] * dim, dim);
-                }
-            }
+            f.composeTranspose(gv, dim, gradZ);
         }
         return l;
-    }
-
-    private static double softplus(double s) {
-        return s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s));
     }
 
     private static double sigma(double s) {
         return 1 / (1 + Math.exp(-s));
     }
 
-    private int sampleRow(SplittableRandom rnd) {
+    /** One draw from an alias table. */
+    private static int draw(float[] probability, int[] alias, SplittableRandom rnd) {
         int i = rnd.nextInt(alias.length);
-        return rnd.nextFloat() < aliasProbability[i] ? i : alias[i];
+        return rnd.nextFloat() < probability[i] ? i : alias[i];
     }
 
     /** Walker's alias method (Vose's stable construction): P(i) = weight_i / total. */

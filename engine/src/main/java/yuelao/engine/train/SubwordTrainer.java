@@ -409,12 +409,7 @@ public final class SubwordTrainer {
             }
         }
         if (gradient != null) {
-            java.util.Arrays.fill(gradient, 0f);
-            for (int w = 0; w < f.words(); w++) {
-                for (int p = f.offsets()[w]; p < f.offsets()[w + 1]; p++) {
-                    VectorOps.axpy(1f, gv, w * dim, gradient, f.ids()[p] * dim, dim);
-                }
-            }
+            f.composeTranspose(gv, dim, gradient);
         }
         return l;
     }
