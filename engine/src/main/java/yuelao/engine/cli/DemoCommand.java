@@ -130,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
         TrainOptions topt = new TrainOptions(TrainOptions.Method.EIG, 100, 0.25, 0.75, 0.25, 12, 40, 1, 0.1, 100, 0.75, true, 1,
                 run.threads(), 0, false, 0, 1, false);
         SubwordOptions sub = new SubwordOptions(3, 6, SubwordOptions.DEFAULT_BUCKETS, 1, true, true, 0, 8, 60, // run's defaults
-                SubwordOptions.Refinement.NONE);
+                SubwordOptions.Refinement.NONE, SubwordOptions.Spectrum.NONE);
         TrainingStage.Result tr = TrainingStage.run(store, vectors, true, topt, TrainingStage.Checkpointing.NONE, progress::update, null, sub);
         progress.done();
         out.printf(Locale.ROOT, "trained %,d x %d vectors in %s; %s%n", tr.vocabulary().size(), tr.dim(), ProgressLine.duration(tr.seconds()),

@@ -157,6 +157,14 @@ public final class TrainingOptions {
             description = "subwords, sgns: add the closed-form fit back with weight a (each table scaled to unit mean square composed norm first); 0 = the trained table alone; default 0.4 with --subword-epochs.")
     Double subwordBlend;
 
+    @Option(names = "--subword-spectral-power", paramLabel = "p",
+            description = "subwords: at the end, map the table so that the word matrix's singular values s become c s^p (its directions kept; a linear map, so compositions stay sums); 1 = none; default 0.6 with sgns --subword-epochs.")
+    Double subwordSpectralPower;
+
+    @Option(names = "--subword-drop-top", paramLabel = "D",
+            description = "subwords: with that map, also remove the D strongest directions of the word matrix (all-but-the-top, not centred); default 1 with sgns --subword-epochs, else 0.")
+    Integer subwordDropTop;
+
     @Option(names = "--subword-batch", defaultValue = "32", paramLabel = "B", description = "subwords, pmi: records per refinement step of a word.")
     int subwordBatch;
 
@@ -173,7 +181,7 @@ public final class TrainingOptions {
                 default -> throw new UserException("--subword-loss must be sgns or pmi, got " + subwordLoss);
             };
             boolean sgns = loss == yuelao.engine.train.SubwordOptions.Loss.SGNS;
-            boolean sgnsRefined = sgns && subwordEpochs > 0; // the measured recipe: ridge 32, rate .05, blend .4
+            boolean sgnsRefined = sgns && subwordEpochs > 0; // the measured recipe: ridge 32, rate .05, blend .4, spectrum .6 minus the top
             yuelao.engine.train.SubwordOptions.Contexts contexts = switch (subwordContexts) {
                 case "zero" -> yuelao.engine.train.SubwordOptions.Contexts.ZERO;
                 case "unit" -> yuelao.engine.train.SubwordOptions.Contexts.UNIT;
@@ -182,12 +190,17 @@ public final class TrainingOptions {
             var refinement = new yuelao.engine.train.SubwordOptions.Refinement(loss, subwordEpochs,
                     subwordLr != null ? subwordLr : sgns ? 0.05 : 0.02, subwordNegatives != null ? subwordNegatives : sgns ? 5 : 2, subwordBatch,
                     subwordSamples, contexts, subwordNoisePower, subwordBlend != null ? subwordBlend : sgnsRefined ? 0.4 : 0);
+            if (subwordDropTop != null && subwordDropTop >= dim) {
+                throw new UserException("--subword-drop-top must be below --dim (" + dim + "), got " + subwordDropTop);
+            }
             return new yuelao.engine.train.SubwordOptions(r[0], r[1], buckets, subwordMinCount, subwordWord,
                     switch (subwordFit) {
                         case "unit" -> true;
                         case "raw" -> false;
                         default -> throw new UserException("--subword-fit must be unit or raw, got " + subwordFit);
-                    }, subwordPower, subwordRidge != null ? subwordRidge : sgnsRefined ? 32 : 8, subwordFitIterations, refinement);
+                    }, subwordPower, subwordRidge != null ? subwordRidge : sgnsRefined ? 32 : 8, subwordFitIterations, refinement,
+                    new yuelao.engine.train.SubwordOptions.Spectrum(subwordSpectralPower != null ? subwordSpectralPower : sgnsRefined ? 0.6 : 1,
+                            subwordDropTop != null ? subwordDropTop : sgnsRefined ? 1 : 0));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -18,9 +18,10 @@ import java.util.Map;
  * @param ridge ridge penalty of the closed-form fit (how strongly words are pulled to what their n-grams share)
  * @param fitIterations conjugate-gradient iterations of the fit
  * @param refinement the iterative step on the composed vectors after the fit
+ * @param spectrum the linear map applied to the feature table at the end ({@link SpectralReweighting})
  */
 public record SubwordOptions(int minn, int maxn, int buckets, int minCount, boolean includeWord, boolean unitFit, double power, double ridge, int fitIterations,
-        Refinement refinement) {
+        Refinement refinement, Spectrum spectrum) {
     public static final int DEFAULT_BUCKETS = 2_000_000;
 
     /** The loss of the refinement. */
@@ -69,6 +70,27 @@ public record SubwordOptions(int minn, int maxn, int buckets, int minCount, bool
         public static final Refinement NONE = new Refinement(Loss.SGNS, 0, 0.025, 5, 32, 1, Contexts.ZERO, 0.5, 0);
     }
 
+    /**
+     * The final reweighting of the table's principal directions ({@link SpectralReweighting}).
+     *
+     * @param power singular value s of the word matrix becomes c s^power (1 = unchanged)
+     * @param drop strongest directions removed (0 = none)
+     */
+    public record Spectrum(double power, int drop) {
+        public Spectrum {
+            if (!(power >= 0) || drop < 0) {
+                throw new IllegalArgumentException("--subword-spectral-power must be >= 0 and --subword-drop-top >= 0");
+            }
+        }
+
+        /** The identity: the table as trained. */
+        public static final Spectrum NONE = new Spectrum(1, 0);
+
+        public boolean isIdentity() {
+            return power == 1 && drop == 0;
+        }
+    }
+
     public SubwordOptions {
         if (minCount < 1) {
             throw new IllegalArgumentException("--subword-min-count must be at least 1, got " + minCount);
@@ -114,6 +136,10 @@ public record SubwordOptions(int minn, int maxn, int buckets, int minCount, bool
                 p.put("subwords.noisePower", Double.toString(r.noisePower()));
                 p.put("subwords.blend", Double.toString(r.blend()));
             }
+        }
+        if (!spectrum.isIdentity()) {
+            p.put("subwords.spectralPower", Double.toString(spectrum.power()));
+            p.put("subwords.dropTop", Integer.toString(spectrum.drop()));
         }
     }
 }

@@ -25,10 +25,11 @@ import yuelao.storage.counts.CountStore;
  * Instead of the token stream, an epoch makes {@code X = sum x_ij} positive events in expectation (one pass of
  * the stream whose windows the counts hold): it visits rows i drawn with probability x_i* / X, and each visit
  * draws {@link #PAIRS_PER_VISIT} contexts j from the row (probability x_ij / x_i*), each with k negatives from
- * P_n. A visit composes v_i once, steps the contexts at once and accumulates v_i's gradient, then spreads it
- * evenly over i's features (z_g += grad / |F(i)|, so v_i moves by exactly the accumulated step, as fastText's
- * mean composition does). Composing once per visit rather than once per pair is what makes the counts cheaper
- * than the stream here: fastText recomposes the word for every context.
+ * P_n. A visit composes v_i once into a local copy h; after each context (its positive and negatives) h takes
+ * that context's step, as fastText's hidden vector does when it recomposes the word for the next context; at the
+ * end of the visit the summed step is spread evenly over i's features (z_g += grad / |F(i)|, so v_i moves by
+ * exactly what h moved, as fastText's mean composition does). Reading and writing the feature rows once per
+ * visit rather than once per context is what makes the counts cheaper than the stream here.
  *
  * <p>Threads update the shared tables without locks (Hogwild, as fastText); with one thread the result is
  * deterministic for a seed. No allocation per event.
@@ -183,6 +184,7 @@ public final class SubwordSgns {
         int[] ids = f.ids();
         float[] h = new float[dim];
         float[] grad = new float[dim];
+        float[] pairGrad = new float[dim];
         double pl = 0;
         double nl = 0;
         long pc = 0;
@@ -211,15 +213,19 @@ public final class SubwordSgns {
                 if (report) {
                     pc++;
                 }
-                float lp = step(h, grad, ctx, j, 1f, lr, report);
+                java.util.Arrays.fill(pairGrad, 0f);
+                float lp = step(h, pairGrad, ctx, j, 1f, lr, report);
                 pl += lp;
                 for (int m = 0; m < negatives; m++) {
                     int jn = draw(noiseProbability, noiseAlias, rnd);
                     if (jn == j) {
                         continue;
                     }
-                    nl += step(h, grad, ctx, jn, 0f, lr, report);
+                    nl += step(h, pairGrad, ctx, jn, 0f, lr, report);
                 }
+                // v_i as the features will hold it after the visit so far: the next context sees the step (fastText)
+                VectorOps.axpy(1f, pairGrad, 0, h, 0, dim);
+                VectorOps.axpy(1f, pairGrad, 0, grad, 0, dim);
             }
             float share = 1f / (offsets[i + 1] - offsets[i]); // even spread: v_i moves by exactly grad (fastText's rule)
             for (int p = offsets[i]; p < offsets[i + 1]; p++) {

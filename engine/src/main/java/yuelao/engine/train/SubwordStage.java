@@ -120,6 +120,16 @@ public final class SubwordStage {
                 summary.append(String.format(Locale.ROOT, "\nsubwords: blended with the closed-form fit, weight %.2f", rf.blend()));
             }
         }
+        SubwordOptions.Spectrum sp = sw.spectrum();
+        if (!sp.isIdentity()) {
+            if (sp.drop() >= dim) {
+                throw new IllegalArgumentException("--subword-drop-top must be below --dim (" + dim + "), got " + sp.drop());
+            }
+            SpectralReweighting.apply(z, dim, SpectralReweighting.map(f.compose(z, dim, o.threads()), dim, sp.power(), sp.drop(), true, o.threads()),
+                    o.threads());
+            summary.append(String.format(Locale.ROOT, "\nsubwords: singular values s -> c s^%.2f, %d strongest direction(s) removed", sp.power(),
+                    sp.drop()));
+        }
         float[] composed = f.compose(z, dim, o.threads());
         return new Result(composed, f, z, summary.toString());
     }

@@ -38,7 +38,7 @@ class SubwordTest {
 
     private static SubwordOptions subwords(int refineEpochs) {
         return new SubwordOptions(2, 4, 100_003, 1, true, true, 0, 4, 20,
-                new SubwordOptions.Refinement(SubwordOptions.Loss.PMI, refineEpochs, 0.02, 2, 8, 1, SubwordOptions.Contexts.ZERO, 0.5, 0));
+                new SubwordOptions.Refinement(SubwordOptions.Loss.PMI, refineEpochs, 0.02, 2, 8, 1, SubwordOptions.Contexts.ZERO, 0.5, 0), SubwordOptions.Spectrum.NONE);
     }
 
     /** FNV-1a 32 over UTF-8: the published test vectors, and a value fixed here so a change of hashing is caught. */
@@ -274,7 +274,8 @@ class SubwordTest {
     void sgnsRefinementWithBlendStoresTheTableItComposesAndIsDeterministic() throws IOException {
         Path store = TestCorpora.randomStore(tmp, 23, 400, 60, 3, WindowWeighting.UNIFORM, 2);
         SubwordOptions sw = new SubwordOptions(2, 4, 100_003, 1, true, true, 0, 4, 20,
-                new SubwordOptions.Refinement(SubwordOptions.Loss.SGNS, 2, 0.05, 5, 32, 1, SubwordOptions.Contexts.ZERO, 0.5, 0.5));
+                new SubwordOptions.Refinement(SubwordOptions.Loss.SGNS, 2, 0.05, 5, 32, 1, SubwordOptions.Contexts.ZERO, 0.5, 0.5),
+                new SubwordOptions.Spectrum(0.6, 1));
         Path a = tmp.resolve("sg-a");
         Path b = tmp.resolve("sg-b");
         TrainingStage.run(store, a, false, eig(6, 1), TrainingStage.Checkpointing.NONE, s -> {}, null, sw);
@@ -297,7 +298,7 @@ class SubwordTest {
         // the refinement moved the vectors away from the closed-form fit alone
         Path fitOnly = tmp.resolve("fit-only");
         TrainingStage.run(store, fitOnly, false, eig(6, 1), TrainingStage.Checkpointing.NONE, s -> {}, null, new SubwordOptions(2, 4, 100_003,
-                1, true, true, 0, 4, 20, SubwordOptions.Refinement.NONE));
+                1, true, true, 0, 4, 20, SubwordOptions.Refinement.NONE, SubwordOptions.Spectrum.NONE));
         assertFalse(Arrays.equals(Files.readAllBytes(a.resolve(VectorsFile.FILE_NAME)), Files.readAllBytes(fitOnly.resolve(VectorsFile.FILE_NAME))));
     }
 
