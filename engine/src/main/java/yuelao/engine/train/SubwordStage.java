@@ -20,8 +20,9 @@ import yuelao.tokenizer.vocab.Vocabulary;
  * <p>Choices, by measurement on english-mix (benchmarks/SUBWORD-LOG.md): the composition is the <b>sum</b> of the
  * feature vectors with the word's <b>own id included</b>; the fit target is the eig vectors reweighted to
  * eigenvalue power {@code --subword-power} 0 and normalised to unit length (directions: frequent words' large
- * norms do not dominate the shared n-grams), ridge 8. The refinement is off by default: it lowers its loss but
- * scored worse.
+ * norms do not dominate the shared n-grams), ridge 8. The refinement is off by default (it takes about 6x the
+ * time); with it, the recipe is fastText's objective over the counts, the fit blended back, then a linear
+ * {@link SpectralReweighting} of the whole table (linear, so compositions stay sums).
  */
 public final class SubwordStage {
     private SubwordStage() {}

@@ -100,7 +100,7 @@ public final class Analyzers {
     }
 
     /** null for "none"; Lucene's English set for "english"; else one word per line from the file. */
-    static CharArraySet stopSet(String stopwords) throws IOException {
+    public static CharArraySet stopSet(String stopwords) throws IOException {
         if (stopwords.equals("none")) {
             return null;
         }

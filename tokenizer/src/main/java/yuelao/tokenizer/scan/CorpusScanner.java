@@ -32,6 +32,8 @@ public final class CorpusScanner {
     private final AnalyzerSpec spec;
     private final int threads;
     private final int maxDocumentChars;
+    // -Dyuelao.asciiFastPath=false sends every line through Lucene (for side-by-side benchmarks)
+    private boolean asciiFastPath = !"false".equals(System.getProperty("yuelao.asciiFastPath"));
     private Consumer<ScanProgress> progress = p -> {};
     private long progressIntervalMillis = 500;
 
@@ -46,6 +48,16 @@ public final class CorpusScanner {
 
     public CorpusScanner(AnalyzerSpec spec, int threads) {
         this(spec, threads, DocumentReader.DEFAULT_MAX_DOCUMENT_CHARS);
+    }
+
+    /**
+     * Whether documents made of ASCII only take the analyzer's {@link AsciiFastPath} when it has one (default true,
+     * or the system property {@code yuelao.asciiFastPath}; the tokens are the same either way, which is what the
+     * tests check with this switch).
+     */
+    public CorpusScanner asciiFastPath(boolean on) {
+        this.asciiFastPath = on;
+        return this;
     }
 
     /** Receives a snapshot about every {@code intervalMillis} while scanning (from a monitor thread). */
@@ -81,7 +93,8 @@ public final class CorpusScanner {
             handlerList.add(handler);
             Thread w = new Thread(() -> {
                 try {
-                    tokenize(analyzer, handler, !handler.needsDocuments() && spec.breaksAtLineEnds(), free, full, endMarker, tokens,
+                    AsciiFastPath fast = asciiFastPath ? AsciiFastPath.forSpec(spec, overLong) : null;
+                    tokenize(analyzer, fast, handler, !handler.needsDocuments() && spec.breaksAtLineEnds(), free, full, endMarker, tokens,
                             failure);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
@@ -156,40 +169,66 @@ public final class CorpusScanner {
     /**
      * @param wholeBatch tokenize each batch as one stream (its documents separated by line feeds): for handlers that
      *     do not need document boundaries, with an analyzer that never joins tokens across a line end
+     * @param fast the ASCII path of the analyzer (null if none): documents made of ASCII only go through it, the others
+     *     through the Lucene chain
      */
-    private static void tokenize(Analyzer analyzer, TokenHandler handler, boolean wholeBatch, BlockingQueue<DocumentBatch> free,
-            BlockingQueue<DocumentBatch> full, DocumentBatch endMarker, AtomicLong tokenTotal,
+    private static void tokenize(Analyzer analyzer, AsciiFastPath fast, TokenHandler handler, boolean wholeBatch,
+            BlockingQueue<DocumentBatch> free, BlockingQueue<DocumentBatch> full, DocumentBatch endMarker, AtomicLong tokenTotal,
             AtomicReference<Throwable> failure) throws IOException, InterruptedException {
         CharSliceReader slice = new CharSliceReader();
-        long localTokens = 0;
         while (true) {
             DocumentBatch b = full.take();
             if (b == endMarker || failure.get() != null) {
                 break;
             }
             char[] chars = b.chars();
-            for (int d = 0, n = wholeBatch ? 1 : b.size(); d < n; d++) {
-                if (wholeBatch) {
-                    slice.set(chars, 0, b.length());
-                } else {
-                    slice.set(chars, b.start(d), b.end(d) - b.start(d));
-                }
-                handler.startDocument(b.firstDocumentIndex() + d);
-                try (TokenStream ts = analyzer.tokenStream("text", slice)) {
-                    CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                    ts.reset();
-                    while (ts.incrementToken()) {
-                        handler.token(term.buffer(), term.length());
-                        localTokens++;
+            long localTokens = 0;
+            int n = b.size();
+            if (wholeBatch) {
+                handler.startDocument(b.firstDocumentIndex());
+                // runs of documents that take the same path, each run as one text (line feeds between documents)
+                for (int d = 0; d < n; ) {
+                    boolean viaFast = fastFits(fast, b, d);
+                    int e = d + 1;
+                    while (e < n && fastFits(fast, b, e) == viaFast) {
+                        e++;
                     }
-                    ts.end();
+                    localTokens += viaFast ? fast.tokenize(chars, b.start(d), b.end(e - 1), handler)
+                            : lucene(analyzer, slice, chars, b.start(d), b.end(e - 1), handler);
+                    d = e;
                 }
                 handler.endDocument();
+            } else {
+                for (int d = 0; d < n; d++) {
+                    handler.startDocument(b.firstDocumentIndex() + d);
+                    localTokens += fastFits(fast, b, d) ? fast.tokenize(chars, b.start(d), b.end(d), handler)
+                            : lucene(analyzer, slice, chars, b.start(d), b.end(d), handler);
+                    handler.endDocument();
+                }
             }
             tokenTotal.addAndGet(localTokens);
-            localTokens = 0;
             free.put(b);
         }
+    }
+
+    private static boolean fastFits(AsciiFastPath fast, DocumentBatch b, int d) {
+        return fast != null && b.ascii(d) && b.end(d) - b.start(d) <= AsciiFastPath.MAX_TEXT_CHARS;
+    }
+
+    /** The Lucene chain over chars[from, to); returns the tokens passed on. */
+    private static long lucene(Analyzer analyzer, CharSliceReader slice, char[] chars, int from, int to, TokenHandler handler) throws IOException {
+        long tokens = 0;
+        slice.set(chars, from, to - from);
+        try (TokenStream ts = analyzer.tokenStream("text", slice)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                handler.token(term.buffer(), term.length());
+                tokens++;
+            }
+            ts.end();
+        }
+        return tokens;
     }
 
     private Thread startMonitor(DocumentReader reader, AtomicLong tokens, long t0) {

@@ -13,6 +13,7 @@ public final class DocumentBatch {
     int length;
     int[] starts = new int[1024];
     int[] ends = new int[1024];
+    boolean[] ascii = new boolean[1024];
     int count;
     long firstDocumentIndex;
 
@@ -35,7 +36,9 @@ public final class DocumentBatch {
         if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
             ends = Arrays.copyOf(ends, count * 2);
+            ascii = Arrays.copyOf(ascii, count * 2);
         }
+        ascii[count] = AsciiFastPath.isAscii(src, off, off + len);
         starts[count] = length;
         ends[count] = length + len;
         chars[length + len] = '\n';
@@ -57,6 +60,11 @@ public final class DocumentBatch {
 
     public int end(int i) {
         return ends[i];
+    }
+
+    /** True if every char of document i is ASCII. */
+    public boolean ascii(int i) {
+        return ascii[i];
     }
 
     /** Characters in use: the documents and their line feeds. */
