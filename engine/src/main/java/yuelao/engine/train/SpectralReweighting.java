@@ -32,16 +32,6 @@ public final class SpectralReweighting {
      *
      * @param power p: singular value s becomes c s^p (1 = unchanged)
      * @param drop number of strongest directions mapped to zero (0 <= drop < d)
-     */
-    public static double[] map(float[] vectors, int dim, double power, int drop, int threads) {
-        return map(vectors, dim, power, drop, false, threads);
-    }
-
-    /**
-     * The map T (d x d, row-major) for the word vectors {@code vectors} (n x d, row-major).
-     *
-     * @param power p: singular value s becomes c s^p (1 = unchanged)
-     * @param drop number of strongest directions mapped to zero (0 <= drop < d)
      * @param unitRows take the principal directions and singular values of the unit-length rows (every word counts
      *     the same, as in the subword fit) rather than of the raw ones; c still keeps the raw rows' mean square norm
      */

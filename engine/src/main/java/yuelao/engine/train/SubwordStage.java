@@ -123,9 +123,6 @@ public final class SubwordStage {
         }
         SubwordOptions.Spectrum sp = sw.spectrum();
         if (!sp.isIdentity()) {
-            if (sp.drop() >= dim) {
-                throw new IllegalArgumentException("--subword-drop-top must be below --dim (" + dim + "), got " + sp.drop());
-            }
             SpectralReweighting.apply(z, dim, SpectralReweighting.map(f.compose(z, dim, o.threads()), dim, sp.power(), sp.drop(), true, o.threads()),
                     o.threads());
             summary.append(String.format(Locale.ROOT, "\nsubwords: singular values s -> c s^%.2f, %d strongest direction(s) removed", sp.power(),

@@ -73,7 +73,7 @@ class SpectralReweightingTest {
 
     private static float[] mapped(float[] x, double power, int drop, int threads) {
         float[] y = x.clone();
-        SpectralReweighting.apply(y, D, SpectralReweighting.map(x, D, power, drop, threads), threads);
+        SpectralReweighting.apply(y, D, SpectralReweighting.map(x, D, power, drop, false, threads), threads);
         return y;
     }
 
@@ -147,8 +147,8 @@ class SpectralReweightingTest {
         for (int k = 0; k < x.length; k++) {
             assertEquals(x[k], same[k], 1e-4 * Math.max(1, Math.abs(x[k])));
         }
-        assertArrayEquals(SpectralReweighting.map(x, D, 0.6, 1, 1), SpectralReweighting.map(x, D, 0.6, 1, 4));
-        assertThrows(IllegalArgumentException.class, () -> SpectralReweighting.map(x, D, 0.6, D, 1));
+        assertArrayEquals(SpectralReweighting.map(x, D, 0.6, 1, false, 1), SpectralReweighting.map(x, D, 0.6, 1, false, 4));
+        assertThrows(IllegalArgumentException.class, () -> SpectralReweighting.map(x, D, 0.6, D, false, 1));
     }
 
     /** With unit rows the map is the one of the normalised rows, rescaled to keep the raw rows' mean square norm. */
@@ -186,7 +186,7 @@ class SpectralReweightingTest {
     @Test
     void commutesWithSums() {
         float[] x = rows(4);
-        double[] t = SpectralReweighting.map(x, D, 0.6, 1, 2);
+        double[] t = SpectralReweighting.map(x, D, 0.6, 1, false, 2);
         float[] parts = java.util.Arrays.copyOf(x, 2 * D); // rows 0 and 1
         float[] sum = new float[D];
         for (int a = 0; a < D; a++) {
