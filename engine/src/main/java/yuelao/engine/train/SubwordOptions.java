@@ -47,7 +47,7 @@ public record SubwordOptions(int minn, int maxn, int buckets, int minCount, bool
      * @param epochs passes (0 = the closed-form fit only)
      * @param lr sgns: starting SGD rate (decayed linearly to 0); pmi: AdaGrad rate
      * @param negatives negatives per observed pair (sgns) or per record (pmi)
-     * @param batch pmi: records per step of a word
+     * @param batch pmi: records per step of a word; sgns: contexts drawn per visit of a word's row
      * @param samples sgns: positive events per epoch as a multiple of the pair mass X (1 = one pass of the stream)
      * @param contexts sgns: start of the context table
      * @param noisePower sgns: exponent a of the negative distribution n^a
@@ -128,9 +128,8 @@ public record SubwordOptions(int minn, int maxn, int buckets, int minCount, bool
             p.put("subwords.refineLoss", r.loss().name().toLowerCase(java.util.Locale.ROOT));
             p.put("subwords.refineLr", Double.toString(r.lr()));
             p.put("subwords.refineNegatives", Integer.toString(r.negatives()));
-            if (r.loss() == Loss.PMI) {
-                p.put("subwords.refineBatch", Integer.toString(r.batch()));
-            } else {
+            p.put("subwords.refineBatch", Integer.toString(r.batch()));
+            if (r.loss() == Loss.SGNS) {
                 p.put("subwords.refineSamples", Double.toString(r.samples()));
                 p.put("subwords.refineContexts", r.contexts().name().toLowerCase(java.util.Locale.ROOT));
                 p.put("subwords.noisePower", Double.toString(r.noisePower()));

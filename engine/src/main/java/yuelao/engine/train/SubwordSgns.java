@@ -24,7 +24,7 @@ import yuelao.storage.counts.CountStore;
  * <p>Optimisation is word2vec's and fastText's: plain SGD, rate decaying linearly from eta to 0 over all events.
  * Instead of the token stream, an epoch makes {@code X = sum x_ij} positive events in expectation (one pass of
  * the stream whose windows the counts hold): it visits rows i drawn with probability x_i* / X, and each visit
- * draws {@link #PAIRS_PER_VISIT} contexts j from the row (probability x_ij / x_i*), each with k negatives from
+ * draws {@code pairsPerVisit} contexts j from the row (probability x_ij / x_i*), each with k negatives from
  * P_n. A visit composes v_i once into a local copy h; after each context (its positive and negatives) h takes
  * that context's step, as fastText's hidden vector does when it recomposes the word for the next context; at the
  * end of the visit the summed step is spread evenly over i's features (z_g += grad / |F(i)|, so v_i moves by
@@ -35,12 +35,6 @@ import yuelao.storage.counts.CountStore;
  * deterministic for a seed. No allocation per event.
  */
 public final class SubwordSgns {
-    /**
-     * Contexts drawn per row visit (a few windows of the stream: fastText's window 5 gives 2 x 3 contexts on
-     * average). 4, 8 and 16 scored alike (benchmarks/SUBWORD-LOG.md); a visit reads and writes all of the word's
-     * feature rows, so 16 makes an epoch a third faster than 8 (36 s against 54 s on english-mix, 2 threads).
-     */
-    static final int PAIRS_PER_VISIT = 16;
     private static final int SIGMOID_TABLE = 1024;
     private static final float SIGMOID_BOUND = 8f;
 
@@ -48,6 +42,7 @@ public final class SubwordSgns {
     private final CountStore store;
     private final int dim;
     private final int negatives;
+    private final int pairsPerVisit;
     private final double eta;
     private final long seed;
     private final float[] rowCumulative; // per CSR entry: cumulative x within its row / x_i* (the row's CDF)
@@ -63,11 +58,17 @@ public final class SubwordSgns {
 
     /**
      * @param noisePower exponent of the negative distribution P_n(j) ~ n_j^noisePower (word2vec 0.75, fastText 0.5)
+     * @param pairsPerVisit contexts drawn per row visit (a visit reads and writes all of the word's feature rows once,
+     *     so more contexts per visit make an epoch cheaper; benchmarks/SUBWORD-LOG.md measures what it costs in quality)
      */
-    public SubwordSgns(SubwordFeatures f, CountStore store, int dim, double eta, int negatives, double noisePower, long seed) {
+    public SubwordSgns(SubwordFeatures f, CountStore store, int dim, double eta, int negatives, double noisePower, int pairsPerVisit, long seed) {
         if (negatives < 1) {
             throw new IllegalArgumentException("--negatives must be at least 1 for the subword sgns refinement, got " + negatives);
         }
+        if (pairsPerVisit < 1) {
+            throw new IllegalArgumentException("--subword-batch (contexts per row visit) must be at least 1, got " + pairsPerVisit);
+        }
+        this.pairsPerVisit = pairsPerVisit;
         this.f = f;
         this.store = store;
         this.dim = dim;
@@ -143,7 +144,7 @@ public final class SubwordSgns {
      * @param samples positive events per epoch as a multiple of X
      */
     public void train(float[] z, float[] ctx, int epochs, double samples, int threads, Consumer<EpochStats> progress) {
-        long visitsPerEpoch = Math.max(1, (long) Math.ceil(samples * totalMass / PAIRS_PER_VISIT));
+        long visitsPerEpoch = Math.max(1, (long) Math.ceil(samples * totalMass / pairsPerVisit));
         long totalVisits = visitsPerEpoch * epochs;
         int parts = Math.max(1, threads);
         for (int e = 0; e < epochs; e++) {
@@ -204,7 +205,7 @@ public final class SubwordSgns {
                 VectorOps.axpy(1f, z, ids[p] * dim, h, 0, dim);
             }
             java.util.Arrays.fill(grad, 0f);
-            for (int s = 0; s < PAIRS_PER_VISIT; s++) {
+            for (int s = 0; s < pairsPerVisit; s++) {
                 int j = store.column(sampleEntry(rs, re, (float) rnd.nextDouble()));
                 if (j == i) {
                     continue;

@@ -102,7 +102,7 @@ public final class SubwordStage {
             if (rf.contexts() == SubwordOptions.Contexts.UNIT) {
                 System.arraycopy(wordVectors, 0, contexts, 0, contexts.length); // the unit-length fit targets
             }
-            SubwordSgns sg = new SubwordSgns(f, store.counts(), dim, rf.lr(), rf.negatives(), rf.noisePower(), o.seed());
+            SubwordSgns sg = new SubwordSgns(f, store.counts(), dim, rf.lr(), rf.negatives(), rf.noisePower(), rf.batch(), o.seed());
             sg.train(z, contexts, rf.epochs(), rf.samples(), o.threads(), st -> {
                 String line = String.format(Locale.ROOT,
                         "subwords: sgns epoch %d/%d: log-loss %.4f per positive, %.4f per negative; %.1fs (%.1fs in all)", st.epoch(),

@@ -251,7 +251,7 @@ class SubwordTest {
             for (int r = 0; r < 2; r++) {
                 float[] z = z0.clone();
                 float[] ctx = ctx0.clone();
-                new SubwordSgns(f, dir.counts(), dim, 0.05, 5, 0.5, 21).train(z, ctx, 8, 1, 1, st -> {});
+                new SubwordSgns(f, dir.counts(), dim, 0.05, 5, 0.5, 16, 21).train(z, ctx, 8, 1, 1, st -> {});
                 runs[r] = z;
                 ctxs[r] = ctx;
             }
@@ -261,8 +261,15 @@ class SubwordTest {
             assertTrue(after < 0.9 * before, "loss " + before + " -> " + after);
             // another seed draws other events
             float[] z = z0.clone();
-            new SubwordSgns(f, dir.counts(), dim, 0.05, 5, 0.5, 22).train(z, ctx0.clone(), 8, 1, 1, st -> {});
+            new SubwordSgns(f, dir.counts(), dim, 0.05, 5, 0.5, 16, 22).train(z, ctx0.clone(), 8, 1, 1, st -> {});
             assertFalse(java.util.Arrays.equals(z, runs[0]));
+            // fewer contexts per visit (--subword-batch): more visits, same objective
+            float[] z3 = z0.clone();
+            float[] ctx3 = ctx0.clone();
+            new SubwordSgns(f, dir.counts(), dim, 0.05, 5, 0.5, 3, 21).train(z3, ctx3, 8, 1, 1, st -> {});
+            double after3 = SubwordSgns.loss(f, dir.counts(), z3, ctx3, dim, 5, 0.5, null, null);
+            assertTrue(after3 < 0.9 * before, "3 contexts per visit: loss " + before + " -> " + after3);
+            assertThrows(IllegalArgumentException.class, () -> new SubwordSgns(f, dir.counts(), dim, 0.05, 5, 0.5, 0, 21));
         }
     }
 
