@@ -158,7 +158,7 @@ public final class TrainingOptions {
     Double subwordBlend;
 
     @Option(names = "--subword-spectral-power", paramLabel = "p",
-            description = "subwords: at the end, map the table so that the word matrix's singular values s become c s^p (its directions kept; a linear map, so compositions stay sums); 1 = none; default 0.7 with sgns --subword-epochs.")
+            description = "subwords: at the end, map the table so that the word matrix's singular values s become c s^p (its directions kept; a linear map, so compositions stay sums); 1 = none; default 0.8 with sgns --subword-epochs.")
     Double subwordSpectralPower;
 
     @Option(names = "--subword-drop-top", paramLabel = "D",
@@ -182,7 +182,7 @@ public final class TrainingOptions {
                 default -> throw new UserException("--subword-loss must be sgns or pmi, got " + subwordLoss);
             };
             boolean sgns = loss == yuelao.engine.train.SubwordOptions.Loss.SGNS;
-            boolean sgnsRefined = sgns && subwordEpochs > 0; // the measured recipe: ridge 32, rate .05, 12 contexts per visit, blend .4, spectrum .7 minus the top
+            boolean sgnsRefined = sgns && subwordEpochs > 0; // the measured recipe: ridge 32, rate .05, 12 contexts per visit, blend .4, spectrum .8 minus the top
             yuelao.engine.train.SubwordOptions.Contexts contexts = switch (subwordContexts) {
                 case "zero" -> yuelao.engine.train.SubwordOptions.Contexts.ZERO;
                 case "unit" -> yuelao.engine.train.SubwordOptions.Contexts.UNIT;
@@ -201,7 +201,7 @@ public final class TrainingOptions {
                         case "raw" -> false;
                         default -> throw new UserException("--subword-fit must be unit or raw, got " + subwordFit);
                     }, subwordPower, subwordRidge != null ? subwordRidge : sgnsRefined ? 32 : 8, subwordFitIterations, refinement,
-                    new yuelao.engine.train.SubwordOptions.Spectrum(subwordSpectralPower != null ? subwordSpectralPower : sgnsRefined ? 0.7 : 1,
+                    new yuelao.engine.train.SubwordOptions.Spectrum(subwordSpectralPower != null ? subwordSpectralPower : sgnsRefined ? 0.8 : 1,
                             subwordDropTop != null ? subwordDropTop : sgnsRefined ? 1 : 0));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
