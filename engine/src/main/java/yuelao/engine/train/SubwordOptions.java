@@ -57,12 +57,21 @@ public record SubwordOptions(int minn, int maxn, int buckets, int minCount, bool
     public record Refinement(Loss loss, int epochs, double lr, int negatives, int batch, double samples, Contexts contexts, double noisePower,
             double blend) {
         public Refinement {
-            if (epochs < 0 || negatives < 0 || !(lr > 0) || batch < 1 || !(samples > 0) || !(blend >= 0) || !(noisePower >= 0)) {
-                throw new IllegalArgumentException("subword refinement settings: epochs, negatives, --subword-noise-power and --subword-blend must be >= 0, "
-                        + "--subword-lr and --subword-samples > 0, --subword-batch >= 1");
-            }
+            require(epochs >= 0, "--subword-epochs must be >= 0, got " + epochs);
+            require(negatives >= 0, "--subword-negatives must be >= 0, got " + negatives);
+            require(lr > 0, "--subword-lr must be > 0, got " + lr);
+            require(batch >= 1, "--subword-batch must be >= 1, got " + batch);
+            require(samples > 0, "--subword-samples must be > 0, got " + samples);
+            require(blend >= 0, "--subword-blend must be >= 0, got " + blend);
+            require(noisePower >= 0, "--subword-noise-power must be >= 0, got " + noisePower);
             if (loss == Loss.SGNS && epochs > 0 && negatives < 1) {
                 throw new IllegalArgumentException("the sgns refinement needs --subword-negatives >= 1");
+            }
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) { // NaN fails every comparison above, so it is rejected too
+                throw new IllegalArgumentException(message);
             }
         }
 

@@ -233,6 +233,25 @@ class SubwordTest {
 
     /** SGD on the sampled events lowers the exact sgns loss; with one thread the same seed gives the same tables. */
     @Test
+    void refinementSettingsNameTheOptionThatIsOutOfRange() {
+        SubwordOptions.Loss sgns = SubwordOptions.Loss.SGNS;
+        SubwordOptions.Contexts zero = SubwordOptions.Contexts.ZERO;
+        java.util.Map<String, org.junit.jupiter.api.function.Executable> bad = java.util.Map.of(
+                "--subword-epochs", () -> new SubwordOptions.Refinement(sgns, -1, 0.05, 5, 12, 1, zero, 0.5, 0),
+                "--subword-negatives", () -> new SubwordOptions.Refinement(sgns, 1, 0.05, -1, 12, 1, zero, 0.5, 0),
+                "--subword-lr", () -> new SubwordOptions.Refinement(sgns, 1, Double.NaN, 5, 12, 1, zero, 0.5, 0),
+                "--subword-batch", () -> new SubwordOptions.Refinement(sgns, 1, 0.05, 5, 0, 1, zero, 0.5, 0),
+                "--subword-samples", () -> new SubwordOptions.Refinement(sgns, 1, 0.05, 5, 12, 0, zero, 0.5, 0),
+                "--subword-noise-power", () -> new SubwordOptions.Refinement(sgns, 1, 0.05, 5, 12, 1, zero, -0.5, 0),
+                "--subword-blend", () -> new SubwordOptions.Refinement(sgns, 1, 0.05, 5, 12, 1, zero, 0.5, -1));
+        bad.forEach((option, make) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, make, option);
+            assertTrue(e.getMessage().startsWith(option + " "), e.getMessage());
+        });
+        assertDoesNotThrow(() -> new SubwordOptions.Refinement(sgns, 1, 0.05, 5, 12, 1, zero, 0.5, 0));
+    }
+
+    @Test
     void sgnsRefinementLowersTheExactLossAndIsDeterministicWithOneThread() throws IOException {
         Path store = TestCorpora.randomStore(tmp, 13, 400, 40, 3, WindowWeighting.UNIFORM, 1);
         try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
