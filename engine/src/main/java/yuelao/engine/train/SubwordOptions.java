@@ -69,7 +69,7 @@ public record SubwordOptions(int minn, int maxn, int buckets, int minCount, bool
             }
         }
 
-        private static void require(boolean ok, String message) {
+        static void require(boolean ok, String message) {
             if (!ok) { // NaN fails every comparison above, so it is rejected too
                 throw new IllegalArgumentException(message);
             }
@@ -87,9 +87,8 @@ public record SubwordOptions(int minn, int maxn, int buckets, int minCount, bool
      */
     public record Spectrum(double power, int drop) {
         public Spectrum {
-            if (!(power >= 0) || drop < 0) {
-                throw new IllegalArgumentException("--subword-spectral-power must be >= 0 and --subword-drop-top >= 0");
-            }
+            Refinement.require(power >= 0, "--subword-spectral-power must be >= 0, got " + power);
+            Refinement.require(drop >= 0, "--subword-drop-top must be >= 0, got " + drop);
         }
 
         /** The identity: the table as trained. */

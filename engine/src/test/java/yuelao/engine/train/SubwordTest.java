@@ -249,6 +249,10 @@ class SubwordTest {
             assertTrue(e.getMessage().startsWith(option + " "), e.getMessage());
         });
         assertDoesNotThrow(() -> new SubwordOptions.Refinement(sgns, 1, 0.05, 5, 12, 1, zero, 0.5, 0));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SubwordOptions.Spectrum(Double.NaN, 1)).getMessage()
+                .startsWith("--subword-spectral-power "));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SubwordOptions.Spectrum(0.8, -1)).getMessage()
+                .startsWith("--subword-drop-top "));
     }
 
     @Test
