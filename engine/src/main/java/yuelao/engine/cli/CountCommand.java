@@ -42,7 +42,11 @@ public final class CountCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CountingStage.Request req = counting.request(corpus, run, seed);
-        Checks.outputAvailable(this.out, force);
+        java.util.List<java.nio.file.Path> inputs = Checks.paths(corpus.inputs);
+        if (counting.vocab() != null) {
+            inputs.add(counting.vocab());
+        }
+        Checks.outputDirectory(this.out, yuelao.storage.counts.CountStore.DIRECTORY_KIND, force, inputs);
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         CountingStage.Result r = CountingStage.run(req, this.out, force, name -> new ScanProgressPrinter(progress, name));
         progress.done();

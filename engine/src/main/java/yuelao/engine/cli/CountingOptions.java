@@ -12,6 +12,11 @@ public final class CountingOptions {
     @Option(names = "--vocab", paramLabel = "DIR", description = "Reuse this vocabulary (from 'yuelao vocab' or another store); its analyzer settings apply.")
     Path vocab;
 
+    /** The vocabulary directory to reuse, or null. */
+    Path vocab() {
+        return vocab;
+    }
+
     @Option(names = "--min-count", defaultValue = "5", paramLabel = "N", description = "Keep words seen at least N times.")
     long minCount;
 

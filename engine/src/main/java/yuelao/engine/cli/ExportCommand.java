@@ -62,7 +62,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new UserException(out + ": is a directory; --out names the file to write");
         }
-        Checks.outputAvailable(out, force);
+        java.util.List<Path> inputs = oovWords != null ? java.util.List.of(vectors, oovWords) : java.util.List.of(vectors);
+        Checks.outputFile(out, "a word-vector file", VectorFormats::looksLikeVectors, force, inputs);
         long t0 = System.nanoTime();
         VectorsDirectory.Loaded v = VectorsDirectory.load(vectors);
         int rows = v.vocabulary().size();

@@ -47,7 +47,7 @@ public final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Checks.outputAvailable(this.out, force);
+        Checks.outputDirectory(this.out, yuelao.storage.counts.CountStore.DIRECTORY_KIND, force, stores);
         long t0 = System.nanoTime();
         MergeStage.Result r = MergeStage.merge(stores, this.out, force, minCount, maxVocab, ByteSize.parse(memory), fanIn);
         out.printf(Locale.ROOT, "merged %d stores (%s): %,d words, %,d stored CSR entries%n", stores.size(),

@@ -53,11 +53,10 @@ public final class PmiMatrixCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter pw = spec.commandLine().getOut();
         Path vocabFile = MatrixMarketExport.vocabularyFile(out);
-        for (Path p : new Path[] {out, vocabFile}) {
-            if (Files.exists(p) && !force) {
-                throw new UserException(p + ": already exists (use --force to replace it)");
-            }
-        }
+        // The vocabulary beside the matrix is replaced only together with a matrix that yuelao wrote.
+        Checks.outputFile(out, "a Matrix Market file from yuelao pmi-matrix", MatrixMarketExport::isOwnMatrix, force, java.util.List.of(store));
+        Checks.outputFile(vocabFile, "the vocabulary of a yuelao pmi-matrix", f -> MatrixMarketExport.isOwnMatrix(out), force,
+                java.util.List.of(store));
         PmiOptions opts = new PmiOptions(PmiMeasure.parse(measure), shift, cds, 0, PmiOptions.Marginals.parse(marginals));
         double min = minValue != null ? minValue : opts.measure() == PmiMeasure.PPMI ? 0 : Double.NEGATIVE_INFINITY;
         long t0 = System.nanoTime();

@@ -76,10 +76,21 @@ public final class RunCommand implements Callable<Integer> {
         TrainingStage.Evaluator evaluator = training.evaluator(run.threads()); // checks the files before any work
         yuelao.engine.train.SubwordOptions subwordOptions = training.subwordOptions();
         TrainingStage.Checkpointing ck = training.checkpointing(vectors);
-        Checks.outputAvailable(this.out, true);
+        if (Files.exists(this.out) && !Files.isDirectory(this.out)) {
+            throw new UserException(this.out + ": is a file; --out names the run's directory");
+        }
         if (!force && (Files.exists(store) || Files.exists(vectors))) {
             throw new UserException(this.out + ": already holds a run (use --force to replace it)");
         }
+        // Both outputs are checked before any work, so that a refused vectors directory never costs the store.
+        java.util.List<Path> inputs = Checks.paths(corpus.inputs);
+        if (counting.vocab() != null) {
+            inputs.add(counting.vocab());
+        }
+        Checks.parentWritable(this.out); // the run directory itself is kept; only its store/ and vectors/ are replaced
+        yuelao.storage.format.OutputGuard.checkDirectory(store, yuelao.storage.counts.CountStore.DIRECTORY_KIND, force, inputs);
+        inputs.addAll(training.inputs(store));
+        yuelao.storage.format.OutputGuard.checkDirectory(vectors, yuelao.storage.vectors.VectorsFile.DIRECTORY_KIND, force, inputs);
         Files.createDirectories(this.out);
         long t0 = System.nanoTime();
         ProgressLine progress = new ProgressLine(System.err, run.quiet);

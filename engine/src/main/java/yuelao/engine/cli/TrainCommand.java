@@ -38,7 +38,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Checks.outputAvailable(this.out, force);
+        Checks.outputDirectory(this.out, yuelao.storage.vectors.VectorsFile.DIRECTORY_KIND, force, training.inputs(store));
         TrainOptions o = training.options(run.threads());
         TrainingStage.Evaluator evaluator = training.evaluator(run.threads()); // checks the files before any work
         yuelao.engine.train.SubwordOptions subwordOptions = training.subwordOptions();

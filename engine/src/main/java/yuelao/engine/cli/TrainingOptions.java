@@ -327,6 +327,19 @@ public final class TrainingOptions {
         return new TrainingStage.Checkpointing(dir, checkpointEvery, resume);
     }
 
+    /** What training reads besides the store: never to be replaced by its output. */
+    java.util.List<Path> inputs(Path store) {
+        java.util.List<Path> in = new java.util.ArrayList<>();
+        if (store != null) {
+            in.add(store);
+        }
+        if (resume != null) {
+            in.add(resume);
+        }
+        in.addAll(concat());
+        return in;
+    }
+
     long seed() {
         return seed;
     }

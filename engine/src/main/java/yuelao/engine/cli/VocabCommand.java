@@ -43,7 +43,7 @@ public final class VocabCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         VocabularyStage.Request req = new VocabularyStage.Request(corpus.inputs, corpus.analyzerSpec(), minCount, maxVocab,
                 run.threads(), corpus.maxDocumentChars);
-        Checks.outputAvailable(this.out, force);
+        Checks.outputDirectory(this.out, yuelao.storage.vocab.VocabularyFile.DIRECTORY_KIND, force, Checks.paths(corpus.inputs));
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         VocabularyBuilder.Result r = VocabularyStage.build(req, new ScanProgressPrinter(progress, "vocab"));
         progress.done();

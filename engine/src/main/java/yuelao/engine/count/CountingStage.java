@@ -79,7 +79,11 @@ public final class CountingStage {
                     + "(vocabulary, then pairs): build the vocabulary first with 'yuelao vocab' and pass --vocab DIR");
         }
         AtomicDirectory.removeStale(out);
-        try (AtomicDirectory dir = AtomicDirectory.begin(out, force)) {
+        List<Path> inputs = new java.util.ArrayList<>(VocabularyStage.inputPaths(sources));
+        if (r.vocabDir() != null) {
+            inputs.add(r.vocabDir());
+        }
+        try (AtomicDirectory dir = AtomicDirectory.begin(out, CountStore.DIRECTORY_KIND, force, inputs)) {
             Vocabulary vocab;
             AnalyzerSpec analyzer;
             ScanSummary vocabScan = null;

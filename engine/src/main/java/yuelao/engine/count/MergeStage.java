@@ -119,7 +119,7 @@ public final class MergeStage {
             for (CountStoreDirectory s : opened) {
                 inputs.add(new CountStoreMerger.Input(s.counts(), s.vocabulary()));
             }
-            try (AtomicDirectory dir = AtomicDirectory.begin(out, force)) {
+            try (AtomicDirectory dir = AtomicDirectory.begin(out, CountStore.DIRECTORY_KIND, force, stores)) {
                 Map<String, String> vprops = new TreeMap<>(VocabularyFile.read(first.path()).properties());
                 vprops.putAll(extra);
                 VocabularyFile.write(dir.path(), merged, vprops);

@@ -33,6 +33,15 @@ public final class VocabularyStage {
         return new VocabularyBuilder(scanner).minCount(r.minCount()).maxSize(r.maxVocab()).build(sources);
     }
 
+    /** The files among the sources (what an output may never replace). */
+    public static List<Path> inputPaths(List<InputSource> sources) {
+        List<Path> paths = new java.util.ArrayList<>();
+        for (InputSource s : sources) {
+            s.path().ifPresent(paths::add);
+        }
+        return paths;
+    }
+
     /** The properties recorded with a vocabulary: how it was made and what the corpus held. */
     public static Map<String, String> properties(Request r, VocabularyBuilder.Result result) {
         Map<String, String> p = new LinkedHashMap<>(r.analyzer().toProperties());
@@ -48,7 +57,7 @@ public final class VocabularyStage {
 
     /** Writes the vocabulary directory atomically (a killed run leaves no complete-looking directory). */
     public static void write(Path out, boolean force, Request r, VocabularyBuilder.Result result) throws IOException {
-        try (AtomicDirectory dir = AtomicDirectory.begin(out, force)) {
+        try (AtomicDirectory dir = AtomicDirectory.begin(out, VocabularyFile.DIRECTORY_KIND, force, inputPaths(InputFiles.expand(r.inputs())))) {
             VocabularyFile.write(dir.path(), result.vocabulary(), properties(r, result));
             dir.commit();
         }

@@ -29,6 +29,22 @@ public final class MatrixMarketExport {
         return matrix.resolveSibling(base + ".vocab.txt");
     }
 
+    /**
+     * True when {@code file} begins as this class writes a matrix: the Matrix Market banner, then the comment line
+     * naming yuelao pmi-matrix. What {@code --force} may replace.
+     */
+    public static boolean isOwnMatrix(Path file) throws IOException {
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(java.nio.file.Files.newInputStream(file),
+                StandardCharsets.US_ASCII), 4096)) {
+            String banner = r.readLine();
+            String comment = r.readLine();
+            return BANNER.equals(banner) && comment != null && comment.startsWith(COMMENT);
+        }
+    }
+
+    private static final String BANNER = "%%MatrixMarket matrix coordinate real symmetric";
+    private static final String COMMENT = "% yuelao pmi-matrix: ";
+
     public static Result write(PmiView view, Path out, double minValue) throws IOException {
         CountStore c = view.store().counts();
         Vocabulary v = view.vocabulary();
@@ -49,8 +65,8 @@ public final class MatrixMarketExport {
         final long total = entries;
         AtomicFiles.write(out, os -> {
             Writer w = new OutputStreamWriter(os, StandardCharsets.US_ASCII);
-            w.write("%%MatrixMarket matrix coordinate real symmetric\n");
-            w.write("% yuelao pmi-matrix: " + view.options().describe() + "; lower triangle, 1-based; words in "
+            w.write(BANNER + "\n");
+            w.write(COMMENT + view.options().describe() + "; lower triangle, 1-based; words in "
                     + vocabularyFile(out).getFileName() + "\n");
             w.write(v.size() + " " + v.size() + " " + total + "\n");
             StringBuilder sb = new StringBuilder(64);

@@ -112,6 +112,15 @@ public final class Checkpoint {
         }
     }
 
+    /** True when {@code file}'s header says it is a checkpoint (the checksum is not verified). */
+    public static boolean isCheckpoint(Path file) {
+        try (BinaryFileReader r = BinaryFileReader.open(file, FORMAT, Integer.MAX_VALUE, false)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Checkpoint files in {@code dir}, oldest first (by epoch). */
     public static List<Path> list(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();

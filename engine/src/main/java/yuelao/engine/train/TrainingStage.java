@@ -3,6 +3,7 @@ package yuelao.engine.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import yuelao.engine.linalg.SparseSymmetric;
@@ -49,7 +50,9 @@ public final class TrainingStage {
                 trainer.adagrad());
         java.util.List<Path> files = Checkpoint.list(dir);
         for (int i = 0; i < files.size() - Checkpointing.KEEP; i++) {
-            java.nio.file.Files.deleteIfExists(files.get(i));
+            if (Checkpoint.isCheckpoint(files.get(i))) { // a file of that name that yuelao did not write stays
+                java.nio.file.Files.deleteIfExists(files.get(i));
+            }
         }
     }
 
@@ -323,7 +326,11 @@ public final class TrainingStage {
             if (evaluator != null && (o.method() != TrainOptions.Method.PMI || sw != null)) {
                 summary += "\nevaluation: " + evaluator.evaluate(v, vectors, o.dim());
             }
-            try (AtomicDirectory dir = AtomicDirectory.begin(out, force)) {
+            List<Path> inputs = new java.util.ArrayList<>(List.of(storeDir));
+            if (ck.resume() != null) {
+                inputs.add(ck.resume());
+            }
+            try (AtomicDirectory dir = AtomicDirectory.begin(out, VectorsFile.DIRECTORY_KIND, force, inputs)) {
                 VocabularyFile.write(dir.path(), v, props);
                 if (sw != null) {
                     SubwordStage.write(dir.path(), v, sw, o.dim(), props);

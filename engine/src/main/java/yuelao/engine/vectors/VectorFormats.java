@@ -39,6 +39,41 @@ public final class VectorFormats {
         return FormatDetector.detect(file);
     }
 
+    /**
+     * True when {@code file} reads as word vectors: a binary file as {@link #detect} tells one, or text whose first
+     * rows (at most two) are a word followed by numbers only, as many as a header announces. What {@code --force}
+     * may replace with an export (a corpus or any other text is refused).
+     */
+    public static boolean looksLikeVectors(Path file) throws IOException {
+        Detected d = detect(file);
+        if (d.format() == VectorFormat.WORD2VEC_BINARY) {
+            return true;
+        }
+        try (VectorInput in = VectorInput.open(file)) {
+            VectorInput.Line line = new VectorInput.Line();
+            TextSyntax.IntList bounds = new TextSyntax.IntList();
+            long dim = -1;
+            if (d.format() == VectorFormat.WORD2VEC) {
+                in.readLine(line, 64, "line 1");
+                dim = TextSyntax.header(line.bytes, line.length)[1];
+            }
+            int rows = 0;
+            while (rows < 2 && in.readLine(line, TextVectorReader.MAX_LINE, "line")) {
+                int n = TextSyntax.split(line.bytes, line.length, bounds);
+                if (n < 2 || (dim >= 0 && n != dim + 1)) {
+                    return false;
+                }
+                for (int f = 1; f < n; f++) {
+                    TextSyntax.parseFloat(line.bytes, bounds.get(2 * f), bounds.get(2 * f + 1)); // throws if not a number
+                }
+                rows++;
+            }
+            return rows > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Reads {@code file}, whatever its format (detected) and compression. */
     public static ImportedVectors read(Path file) throws IOException {
         return read(file, detect(file));

@@ -35,7 +35,7 @@ public final class VectorImport {
         VectorFormats.Detected d = VectorFormats.detect(file);
         ImportedVectors iv = VectorFormats.read(file, d);
         Vocabulary v = vocabulary(iv.words());
-        VectorsDirectory.write(out, force, v, iv.data(), iv.dim(), properties(file, d, v));
+        VectorsDirectory.write(out, force, List.of(file), v, iv.data(), iv.dim(), properties(file, d, v));
         return new Result(d, iv.size(), iv.dim(), (System.nanoTime() - t0) / 1e9);
     }
 

@@ -52,12 +52,12 @@ public final class VectorsDirectory {
 
     /**
      * Writes a complete directory at {@code out} atomically (staged, then renamed; with {@code force} an
-     * existing one is replaced only once the new one is complete).
+     * existing one of the same kind is replaced only once the new one is complete; never one of {@code inputs}).
      */
-    public static void write(Path out, boolean force, Vocabulary v, float[] data, int dim, Map<String, String> properties)
-            throws IOException {
+    public static void write(Path out, boolean force, java.util.Collection<Path> inputs, Vocabulary v, float[] data, int dim,
+            Map<String, String> properties) throws IOException {
         AtomicDirectory.removeStale(out);
-        try (AtomicDirectory dir = AtomicDirectory.begin(out, force)) {
+        try (AtomicDirectory dir = AtomicDirectory.begin(out, VectorsFile.DIRECTORY_KIND, force, inputs)) {
             VocabularyFile.write(dir.path(), v, properties);
             VectorsFile.write(dir.path().resolve(VectorsFile.FILE_NAME), v.fingerprint(), v.size(), dim, data, properties);
             VectorFormats.write(dir.path().resolve(TEXT_NAME), VectorFormat.WORD2VEC, v, data, dim);

@@ -71,6 +71,10 @@ class CliTest {
         Files.writeString(v.resolve("precious.txt"), "mine");
         assertOneLineError(run("vocab", "-i", corpus.toString(), "-o", v.toString(), "-q"), "already exists", "--force");
         assertEquals("mine", Files.readString(v.resolve("precious.txt")));
+        assertOneLineError(run("vocab", "-i", corpus.toString(), "-o", v.toString(), "-q", "--force"), "precious.txt", "did not write");
+        assertEquals("mine", Files.readString(v.resolve("precious.txt")), "--force never deletes what yuelao did not write");
+        Files.delete(v.resolve("precious.txt"));
+        assertEquals(0, run("vocab", "-i", corpus.toString(), "-o", v.toString(), "-q", "--force").code(), "an empty directory is free");
         Run ok = run("vocab", "-i", corpus.toString(), "-o", v.toString(), "-q", "--force", "--min-count", "1");
         assertEquals(0, ok.code(), ok.err());
         assertEquals("a 30\nb 20\nc 10\n", Files.readString(v.resolve("vocab.txt"), StandardCharsets.UTF_8));

@@ -106,6 +106,10 @@ class VectorsCliTest {
         Files.writeString(out, "mine");
         assertOneLineError(run("export", vec.toString(), "--out", out.toString()), "already exists", "--force");
         assertEquals("mine", Files.readString(out));
+        assertOneLineError(run("export", vec.toString(), "--out", out.toString(), "--force"), "not a word-vector file");
+        assertEquals("mine", Files.readString(out), "--force replaces only a vector file");
+        Files.delete(out);
+        assertEquals(0, run("export", vec.toString(), "--out", out.toString()).code());
         assertEquals(0, run("export", vec.toString(), "--out", out.toString(), "--force", "-f", "glove").code());
         assertEquals(VectorFormat.GLOVE, VectorFormats.detect(out).format());
 
@@ -135,11 +139,12 @@ class VectorsCliTest {
         VocabularyFile.write(vec, v, Map.of());
         VectorsFile.write(vec.resolve(VectorsFile.FILE_NAME), v.fingerprint(), 2, 2, new float[] {1, 2, 3, 4}, Map.of());
         Path out = dir.resolve("out.bin");
-        Files.writeString(out, "keep");
+        String earlier = "1 2\nboston 3 4\n"; // an earlier export, which --force may replace
+        Files.writeString(out, earlier);
         for (String f : new String[] {"word2vec", "word2vec-binary", "glove", "fasttext-vec"}) {
             assertOneLineError(run("export", vec.toString(), "-f", f, "-o", out.toString(), "--force"), "out.bin", "word 1 'new york'",
                     "whitespace", "nothing was written");
-            assertEquals("keep", Files.readString(out, StandardCharsets.UTF_8));
+            assertEquals(earlier, Files.readString(out, StandardCharsets.UTF_8));
         }
         assertEquals(List.of("out.bin", "vec"), names(dir));
     }

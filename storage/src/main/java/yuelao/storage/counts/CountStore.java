@@ -6,9 +6,11 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import yuelao.storage.format.BinaryFileReader;
 import yuelao.storage.format.Layouts;
+import yuelao.storage.format.OutputKind;
 import yuelao.storage.format.StoreFormatException;
 
 /**
@@ -37,6 +39,12 @@ public final class CountStore implements Closeable {
     public static final String FORMAT = "yuelao.counts";
     public static final int VERSION = 1;
     public static final String FILE_NAME = "counts.bin";
+    /**
+     * A count store directory as {@code yuelao count} and {@code merge} write it: the vocabulary, this file, and the
+     * Chronicle look-ups that {@code yuelao lookup-maps} may add.
+     */
+    public static final OutputKind DIRECTORY_KIND = new OutputKind("a count store", FILE_NAME, FORMAT,
+            Set.of("vocab.bin", "vocab.txt", FILE_NAME, "lookup", "lookup/vocab.cmap", "lookup/pairs.cmap"));
     public static final String PROP_SCALE = "scale";
     public static final String PROP_X_UNITS = "X.units";
     public static final String PROP_DIAGONAL_UNITS = "diagonal.units";

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Stages a whole output directory so that a run either produces the complete directory or nothing that looks
@@ -17,54 +19,51 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>{@link #begin} creates the hidden sibling {@code .<name>.tmp-<pid>-<random>}; the caller writes into
  * {@link #path()}; {@link #commit()} fsyncs every file and the directory, then renames it to the target with
- * {@code ATOMIC_MOVE}. With {@code force}, an existing target is first renamed aside to
- * {@code .<name>.old-<pid>-<random>} and deleted only after the new one is in place (and put back if the
- * rename fails). {@link #close()} without a commit deletes the staging directory. A run killed at any point
+ * {@code ATOMIC_MOVE}. With {@code force}, an existing target is replaced only when {@link OutputGuard} allows it (an
+ * output of the same {@link OutputKind} that yuelao wrote, neither an input nor the working directory): it is first
+ * renamed aside to {@code .<name>.old-<pid>-<random>} and deleted only after the new one is in place (and put back if
+ * the rename fails). {@link #close()} without a commit deletes the staging directory. A run killed at any point
  * leaves only hidden siblings, which {@link #removeStale} deletes. Not thread-safe.
  */
 public final class AtomicDirectory implements Closeable {
     private final Path target;
     private final Path staging;
     private final boolean force;
+    private final OutputKind kind;
+    private final List<Path> inputs;
     private boolean committed;
 
-    private AtomicDirectory(Path target, Path staging, boolean force) {
+    private AtomicDirectory(Path target, Path staging, boolean force, OutputKind kind, List<Path> inputs) {
         this.target = target;
         this.staging = staging;
         this.force = force;
+        this.kind = kind;
+        this.inputs = inputs;
     }
 
     /**
-     * Starts staging {@code target}. Its parent is created if missing.
+     * Starts staging {@code target}, an output of {@code kind}. Its parent is created if missing.
      *
-     * @throws FileAlreadyExistsException if the target exists and {@code force} is false, or is not a directory
+     * @param inputs the command's inputs: never replaced, nor any directory that holds one
+     * @throws FileAlreadyExistsException if the target exists and {@code force} is false
+     * @throws OutputRefusedException if {@code force} is set but {@link OutputGuard} refuses the existing target
      * @throws AccessDeniedException if the parent directory is not writable
      */
-    public static AtomicDirectory begin(Path target, boolean force) throws IOException {
+    public static AtomicDirectory begin(Path target, OutputKind kind, boolean force, Collection<Path> inputs) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         if (parent == null) {
             throw new AccessDeniedException(abs.toString(), null, "cannot stage the file system root");
         }
-        checkTarget(abs, force);
+        List<Path> in = List.copyOf(inputs);
+        OutputGuard.checkDirectory(abs, kind, force, in);
         Files.createDirectories(parent);
         if (!Files.isWritable(parent)) {
             throw new AccessDeniedException(parent.toString(), null, "directory is not writable, cannot create " + abs.getFileName());
         }
         Path staging = TempNames.sibling(abs, TempNames.TMP);
         Files.createDirectory(staging);
-        return new AtomicDirectory(abs, staging, force);
-    }
-
-    private static void checkTarget(Path abs, boolean force) throws IOException {
-        if (Files.exists(abs)) {
-            if (!Files.isDirectory(abs)) {
-                throw new FileAlreadyExistsException(abs.toString(), null, "exists and is not a directory");
-            }
-            if (!force) {
-                throw new FileAlreadyExistsException(abs.toString(), null, "already exists (use force to replace it)");
-            }
-        }
+        return new AtomicDirectory(abs, staging, force, kind, in);
     }
 
     /** Deletes the leftovers of killed runs next to {@code target}; see {@link TempNames#removeStale}. */
@@ -88,7 +87,7 @@ public final class AtomicDirectory implements Closeable {
             throw new IllegalStateException("already committed: " + target);
         }
         syncTree(staging);
-        checkTarget(target, force); // it may have appeared since begin()
+        OutputGuard.checkDirectory(target, kind, force, inputs); // it may have appeared or changed since begin()
         Path old = null;
         if (Files.exists(target)) {
             old = TempNames.sibling(target, TempNames.OLD);

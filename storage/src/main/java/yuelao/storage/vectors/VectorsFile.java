@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import yuelao.storage.format.BinaryFileReader;
 import yuelao.storage.format.BinaryFileWriter;
+import yuelao.storage.format.OutputKind;
 import yuelao.storage.format.StoreFormatException;
 
 /**
@@ -23,6 +24,9 @@ public final class VectorsFile {
     public static final String FORMAT = "yuelao.vectors";
     public static final int VERSION = 1;
     public static final String FILE_NAME = "vectors.bin";
+    /** A VECTORS directory as {@code train} and {@code import} write it. */
+    public static final OutputKind DIRECTORY_KIND = new OutputKind("a vectors directory", FILE_NAME, FORMAT,
+            java.util.Set.of("vocab.bin", "vocab.txt", FILE_NAME, "vectors.txt", SubwordFile.FILE_NAME));
 
     private VectorsFile() {}
 

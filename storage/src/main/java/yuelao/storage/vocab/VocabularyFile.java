@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import yuelao.storage.format.OutputKind;
 import yuelao.storage.format.BinaryFileReader;
 import yuelao.storage.format.BinaryFileWriter;
 import yuelao.storage.format.AtomicFiles;
@@ -25,6 +27,8 @@ public final class VocabularyFile {
     public static final int VERSION = 1;
     public static final String BINARY_NAME = "vocab.bin";
     public static final String TEXT_NAME = "vocab.txt";
+    /** A directory of these two files alone, as {@code yuelao vocab} writes it. */
+    public static final OutputKind DIRECTORY_KIND = new OutputKind("a vocabulary", BINARY_NAME, FORMAT, Set.of(BINARY_NAME, TEXT_NAME));
 
     private VocabularyFile() {}
 

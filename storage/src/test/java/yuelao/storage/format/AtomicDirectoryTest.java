@@ -10,13 +10,36 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicDirectoryTest {
+    /** A kind for these tests: a signature file and the names the tests write. */
+    static final OutputKind KIND = new OutputKind("a test output", "t.bin", "yuelao.test",
+            Set.of("t.bin", "vocab.bin", "a.txt", "old.txt", "new.txt", "sub", "sub/b.txt"));
+
     @TempDir
     Path parent;
+
+    /** Writes the signature file (and a vocab.bin of the given fingerprint when it is not 0). */
+    static void sign(Path dir, long fingerprint, long vocabularyFingerprint) throws IOException {
+        try (BinaryFileWriter w = BinaryFileWriter.create(dir.resolve("t.bin"), "yuelao.test", 1, fingerprint, new long[0], Map.of())) {
+            w.commit();
+        }
+        if (vocabularyFingerprint != 0) {
+            try (BinaryFileWriter w = BinaryFileWriter.create(dir.resolve("vocab.bin"), "yuelao.vocab", 1, vocabularyFingerprint,
+                    new long[] {0}, Map.of())) {
+                w.commit();
+            }
+        }
+    }
+
+    static AtomicDirectory begin(Path target, boolean force) throws IOException {
+        return AtomicDirectory.begin(target, KIND, force, List.of());
+    }
 
     private List<String> names() throws IOException {
         try (Stream<Path> s = Files.list(parent)) {
@@ -27,7 +50,7 @@ class AtomicDirectoryTest {
     @Test
     void commitRenamesTheStagedDirectory() throws IOException {
         Path target = parent.resolve("store");
-        try (AtomicDirectory d = AtomicDirectory.begin(target, false)) {
+        try (AtomicDirectory d = begin(target, false)) {
             assertTrue(d.path().getFileName().toString().startsWith(".store.tmp-" + ProcessHandle.current().pid() + "-"));
             Files.writeString(d.path().resolve("a.txt"), "A");
             Files.createDirectory(d.path().resolve("sub"));
@@ -42,7 +65,7 @@ class AtomicDirectoryTest {
 
     @Test
     void closeWithoutCommitLeavesNothing() throws IOException {
-        try (AtomicDirectory d = AtomicDirectory.begin(parent.resolve("store"), false)) {
+        try (AtomicDirectory d = begin(parent.resolve("store"), false)) {
             Files.writeString(d.path().resolve("a.txt"), "A");
             assertEquals(1, names().size());
         }
@@ -54,14 +77,14 @@ class AtomicDirectoryTest {
         Path target = parent.resolve("store");
         Files.createDirectory(target);
         Files.writeString(target.resolve("old.txt"), "old");
-        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> AtomicDirectory.begin(target, false));
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> begin(target, false));
         assertTrue(e.getMessage().startsWith(target.toString()) && !e.getMessage().contains("\n"), e.getMessage());
         assertEquals(List.of("store"), names());
         assertEquals("old", Files.readString(target.resolve("old.txt")));
 
         // A target that appears after begin() is not overwritten either.
         Path other = parent.resolve("other");
-        try (AtomicDirectory d = AtomicDirectory.begin(other, false)) {
+        try (AtomicDirectory d = begin(other, false)) {
             Files.writeString(d.path().resolve("new.txt"), "new");
             Files.createDirectory(other);
             Files.writeString(other.resolve("theirs.txt"), "theirs");
@@ -76,7 +99,8 @@ class AtomicDirectoryTest {
         Path target = parent.resolve("store");
         Files.createDirectory(target);
         Files.writeString(target.resolve("old.txt"), "old");
-        try (AtomicDirectory d = AtomicDirectory.begin(target, true)) {
+        sign(target, 7, 7);
+        try (AtomicDirectory d = begin(target, true)) {
             Files.writeString(d.path().resolve("new.txt"), "new");
             assertEquals("old", Files.readString(target.resolve("old.txt")), "old content intact until commit");
             d.commit();
@@ -84,6 +108,53 @@ class AtomicDirectoryTest {
         assertEquals(List.of("store"), names());
         assertFalse(Files.exists(target.resolve("old.txt")));
         assertEquals("new", Files.readString(target.resolve("new.txt")));
+    }
+
+    @Test
+    void forceRefusesWhatYuelaoDidNotWrite() throws IOException {
+        Path target = parent.resolve("store");
+        Files.createDirectory(target);
+        Files.writeString(target.resolve("old.txt"), "old");
+        assertRefused(target, "no t.bin"); // no signature at all
+        Files.writeString(target.resolve("t.bin"), "YUELAO but not really");
+        assertRefused(target, "not a readable yuelao.test file");
+        Files.delete(target.resolve("t.bin"));
+        sign(target, 7, 8);
+        assertRefused(target, "another vocabulary");
+        sign(target, 7, 7);
+        Files.writeString(target.resolve("diary.txt"), "mine");
+        assertRefused(target, "diary.txt");
+        Files.delete(target.resolve("diary.txt"));
+        Files.createDirectories(target.resolve("sub/deeper"));
+        assertRefused(target, "sub/deeper");
+        Files.delete(target.resolve("sub/deeper"));
+        try (AtomicDirectory d = begin(target, true)) { // now it is one of ours again
+            d.commit();
+        }
+        assertFalse(Files.exists(target.resolve("old.txt")));
+    }
+
+    @Test
+    void forceRefusesAnInputAndAnyDirectoryHoldingOne() throws IOException {
+        Path target = parent.resolve("store");
+        Files.createDirectory(target);
+        sign(target, 7, 7);
+        Path input = target.resolve("a.txt");
+        Files.writeString(input, "corpus");
+        OutputRefusedException e = assertThrows(OutputRefusedException.class, () -> AtomicDirectory.begin(target, KIND, true, List.of(input)));
+        assertTrue(e.getMessage().contains("holds an input"), e.getMessage());
+        e = assertThrows(OutputRefusedException.class, () -> AtomicDirectory.begin(target, KIND, true, List.of(target)));
+        assertTrue(e.getMessage().contains("is an input"), e.getMessage());
+        assertEquals("corpus", Files.readString(input));
+        assertEquals(List.of("store"), names());
+    }
+
+    private void assertRefused(Path target, String fragment) throws IOException {
+        List<String> before = names();
+        OutputRefusedException e = assertThrows(OutputRefusedException.class, () -> begin(target, true));
+        assertTrue(e.getMessage().contains(fragment) && !e.getMessage().contains("\n"), e.getMessage());
+        assertEquals(before, names(), "nothing staged or moved");
+        assertTrue(Files.isDirectory(target));
     }
 
     @Test

@@ -45,6 +45,11 @@ public final class InputSource {
         return path == null ? streamName : path.toString();
     }
 
+    /** The file, or empty for standard input and streams. */
+    public java.util.Optional<Path> path() {
+        return java.util.Optional.ofNullable(path);
+    }
+
     public boolean isStdin() {
         return path == null && "-".equals(streamName);
     }
