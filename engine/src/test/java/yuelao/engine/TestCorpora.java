@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import yuelao.engine.count.CountingStage;
+import yuelao.engine.stage.CountSettings;
+import yuelao.engine.stage.CountingStage;
+import yuelao.engine.stage.VocabularySettings;
 import yuelao.engine.count.WindowWeighting;
-import yuelao.engine.pipeline.VocabularyStage;
-import yuelao.tokenizer.analysis.AnalyzerSpec;
-import yuelao.tokenizer.scan.DocumentReader;
+import yuelao.core.analysis.AnalyzerSpec;
 
 /** Random corpora and counting requests shared by the engine's tests. */
 public final class TestCorpora {
@@ -29,12 +29,21 @@ public final class TestCorpora {
         return sb.toString();
     }
 
-    /** A whitespace-analyzer counting request over one corpus file. */
-    public static CountingStage.Request request(Path corpus, int window, WindowWeighting w, boolean keepOov, boolean selfPairs,
-            long minCount, int threads, long memory, int fanIn) {
-        VocabularyStage.Request v = new VocabularyStage.Request(List.of(corpus.toString()), AnalyzerSpec.defaults("whitespace"),
-                minCount, 0, threads, DocumentReader.DEFAULT_MAX_DOCUMENT_CHARS);
-        return new CountingStage.Request(v, null, window, w, keepOov, selfPairs, 0, 1, memory, fanIn);
+    /** Counting settings for tests: window, weighting and a budget, the rest at the stage's defaults. */
+    public static CountSettings.Builder counting(int window, WindowWeighting w, long memoryBytes, int fanIn) {
+        return CountSettings.builder().window(window).weighting(w).memoryBytes(memoryBytes).fanIn(fanIn);
+    }
+
+    /** A whitespace-analyzer counting job over corpus files. */
+    public static CountingStage.Job job(List<Path> corpus, CountSettings counting, long minCount, int threads) {
+        return CountingStage.job().inputs(corpus.stream().map(Path::toString).toList())
+                .vocabulary(VocabularySettings.builder().analyzer(AnalyzerSpec.defaults("whitespace")).minCount(minCount).build())
+                .counting(counting).threads(threads).build();
+    }
+
+    /** {@link #job(List, CountSettings, long, int)} over one file. */
+    public static CountingStage.Job job(Path corpus, CountSettings counting, long minCount, int threads) {
+        return job(List.of(corpus), counting, minCount, threads);
     }
 
     /** Writes a random corpus and counts it into {@code dir/store}. */
@@ -43,7 +52,7 @@ public final class TestCorpora {
         Path f = dir.resolve("corpus-" + seed + ".txt");
         Files.writeString(f, randomCorpus(new Random(seed), lines, types));
         Path store = dir.resolve("store-" + seed);
-        CountingStage.run(request(f, window, w, false, false, minCount, 2, 16 << 20, 8), store, true, n -> p -> {});
+        CountingStage.run(job(f, counting(window, w, 16 << 20, 8).build(), minCount, 2), store, true, n -> p -> {});
         return store;
     }
 }

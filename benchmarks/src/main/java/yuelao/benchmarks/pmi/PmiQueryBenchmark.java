@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import yuelao.engine.pmi.PmiMeasure;
 import yuelao.engine.pmi.PmiOptions;
 import yuelao.engine.pmi.PmiView;
-import yuelao.engine.store.CountStoreDirectory;
+import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
 
 /**

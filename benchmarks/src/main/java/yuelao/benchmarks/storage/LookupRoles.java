@@ -8,7 +8,7 @@ import yuelao.storage.counts.CountStore;
 import yuelao.storage.lookup.ChroniclePairMap;
 import yuelao.storage.lookup.ChronicleVocabularyMap;
 import yuelao.storage.vocab.VocabularyFile;
-import yuelao.tokenizer.vocab.Vocabulary;
+import yuelao.core.vocab.Vocabulary;
 
 /**
  * Does Chronicle Map earn its place? For each persisted look-up role of a real count store, times the

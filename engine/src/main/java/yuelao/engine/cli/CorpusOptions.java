@@ -1,40 +1,69 @@
 package yuelao.engine.cli;
 
+import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
-import yuelao.tokenizer.analysis.AnalyzerSpec;
-import yuelao.tokenizer.scan.DocumentReader;
+import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.engine.stage.VocabularySettings;
 
-/** Options shared by every verb that reads a corpus. */
+/** The corpus and how it becomes a vocabulary: shared by every verb that reads a corpus. Defaults: {@link RecipeDefaults}. */
 public final class CorpusOptions {
     @Option(names = {"-i", "--input"}, arity = "1..*", required = true, paramLabel = "PATH",
             description = "Input files, directories (recursive), globs, or - for stdin. gzip is detected by content. One line = one document.")
     List<String> inputs;
 
-    @Option(names = "--analyzer", defaultValue = "english", paramLabel = "NAME",
-            description = "Tokenizer: english, standard, whitespace, smartcn (Chinese words), cjk (Chinese bigrams).")
-    String analyzer;
+    @ArgGroup(validate = false, heading = "%nTokens and vocabulary:%n", order = 10)
+    Analysis analysis = new Analysis();
 
-    @Option(names = "--stem", defaultValue = "false", description = "Porter stemming (english analyzer only).")
-    boolean stem;
+    /** The analyzer and the vocabulary's cut-offs. */
+    static final class Analysis {
+        @Option(names = "--analyzer", paramLabel = "NAME",
+                description = "Tokenizer: english, standard, whitespace, smartcn (Chinese words), cjk (Chinese bigrams).")
+        String analyzer;
 
-    @Option(names = "--stopwords", defaultValue = "none", paramLabel = "none|english|FILE",
-            description = "Stop words to remove.")
-    String stopwords;
+        @Option(names = "--stem", description = "Porter stemming (english analyzer only).")
+        boolean stem;
 
-    @Option(names = "--min-token-length", defaultValue = "1", paramLabel = "N",
-            description = "Drop tokens shorter than N code points.")
-    int minTokenLength;
+        @Option(names = "--stopwords", paramLabel = "none|english|FILE", description = "Stop words to remove.")
+        String stopwords;
 
-    @Option(names = "--max-token-length", defaultValue = "" + AnalyzerSpec.DEFAULT_MAX_TOKEN_LENGTH, paramLabel = "N",
-            description = "Drop (and count) tokens longer than N code points; never cut.")
-    int maxTokenLength;
+        @Option(names = "--min-token-length", paramLabel = "N", description = "Drop tokens shorter than N code points.")
+        int minTokenLength;
 
-    @Option(names = "--max-document-length", defaultValue = "" + DocumentReader.DEFAULT_MAX_DOCUMENT_CHARS, paramLabel = "CHARS",
-            description = "Lines longer than this are split into documents (at whitespace when possible); no window spans two.")
-    int maxDocumentChars;
+        @Option(names = "--max-token-length", paramLabel = "N", description = "Drop (and count) tokens longer than N code points; never cut.")
+        int maxTokenLength;
 
-    public AnalyzerSpec analyzerSpec() {
-        return new AnalyzerSpec(analyzer, stem, stopwords, minTokenLength, maxTokenLength);
+        @Option(names = "--max-document-length", paramLabel = "CHARS",
+                description = "Lines longer than this are split into documents (at whitespace when possible); no window spans two.")
+        int maxDocumentChars;
+
+        @Option(names = "--min-count", paramLabel = "N", description = "Keep words seen at least N times.")
+        long minCount;
+
+        @Option(names = "--max-vocab", paramLabel = "N", description = "Keep at most the N most frequent words (0 = no limit).")
+        int maxVocab;
+    }
+
+    /** The corpus inputs as given. */
+    List<String> inputs() {
+        return inputs;
+    }
+
+    /** The paths among the inputs (what no output may replace). */
+    List<Path> inputPaths() {
+        return Checks.paths(inputs);
+    }
+
+    /** The vocabulary settings these options describe. */
+    VocabularySettings settings() {
+        Analysis a = analysis;
+        try {
+            return VocabularySettings.builder()
+                    .analyzer(new AnalyzerSpec(a.analyzer, a.stem, a.stopwords, a.minTokenLength, a.maxTokenLength))
+                    .minCount(a.minCount).maxVocab(a.maxVocab).maxDocumentChars(a.maxDocumentChars).build();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
     }
 }

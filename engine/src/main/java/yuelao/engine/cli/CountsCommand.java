@@ -10,11 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import yuelao.engine.store.CountStoreDirectory;
+import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
 import yuelao.storage.counts.PairKey;
 import yuelao.storage.counts.RunCursor;
-import yuelao.tokenizer.vocab.Vocabulary;
+import yuelao.core.vocab.Vocabulary;
 
 /** {@code yuelao counts STORE --info|--dump}: inspect a count store. */
 @Command(name = "counts", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,

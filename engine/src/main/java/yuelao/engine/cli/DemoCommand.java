@@ -11,9 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import yuelao.engine.count.CountingStage;
-import yuelao.engine.count.WindowWeighting;
-import yuelao.engine.pipeline.VocabularyStage;
+import yuelao.engine.stage.CountingStage;
+import yuelao.engine.stage.Recipes;
 import yuelao.engine.pmi.PmiMeasure;
 import yuelao.engine.pmi.PmiOptions;
 import yuelao.engine.pmi.PmiView;
@@ -23,16 +22,12 @@ import yuelao.engine.query.Nearest;
 import yuelao.engine.query.Neighbor;
 import yuelao.engine.query.Sentences;
 import yuelao.engine.query.WordVectors;
-import yuelao.engine.train.SubwordOptions;
-import yuelao.engine.train.TrainOptions;
-import yuelao.engine.train.TrainingStage;
+import yuelao.engine.stage.TrainingStage;
 import java.util.Optional;
-import yuelao.engine.text.TextAnalyzer;
-import yuelao.engine.store.CountStoreDirectory;
+import yuelao.tokenizer.analysis.TextAnalyzer;
+import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
-import yuelao.tokenizer.analysis.AnalyzerSpec;
-import yuelao.tokenizer.scan.DocumentReader;
-import yuelao.tokenizer.vocab.Vocabulary;
+import yuelao.core.vocab.Vocabulary;
 
 /** {@code yuelao demo}: every stage on the bundled sample corpus, with what it found. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -61,20 +56,18 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("yuelao demo on %s%n", shown);
         out.flush();
 
-        VocabularyStage.Request vreq = new VocabularyStage.Request(List.of(sample.toString()), AnalyzerSpec.defaults("english"), 5, 0,
-                run.threads(), DocumentReader.DEFAULT_MAX_DOCUMENT_CHARS);
-        // The settings of 'yuelao run' (RunCommand.Defaults): window 5, word2vec's dynamic weights, subsampling 1e-4.
-        CountingStage.Request creq = new CountingStage.Request(vreq, null, 5, WindowWeighting.DYNAMIC, false, false, 1e-4, 1, 1L << 30,
-                CountingStage.DEFAULT_FAN_IN);
+        Recipes.Recipe recipe = Recipes.run(); // the settings of 'yuelao run' by default
+        CountingStage.Job countJob = CountingStage.job().inputs(List.of(sample.toString())).vocabulary(recipe.vocabulary())
+                .counting(recipe.counting()).threads(run.threads()).build();
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         Path store = this.out.resolve("store");
-        CountingStage.Result r = CountingStage.run(creq, store, true, name -> new ScanProgressPrinter(progress, name));
+        CountingStage.Result r = CountingStage.run(countJob, store, true, name -> new ScanProgressPrinter(progress, name));
         progress.done();
 
         out.printf("%n== 1. vocabulary (yuelao vocab)%n");
         Summaries.printScan(out, r.vocabularyScan());
         Vocabulary v = r.vocabulary();
-        out.printf(Locale.ROOT, "kept %,d words with count >= 5; N = %,d%n", v.size(), v.totalCount());
+        out.printf(Locale.ROOT, "kept %,d words with count >= %d; N = %,d%n", v.size(), recipe.vocabulary().minCount(), v.totalCount());
         out.print("top words:");
         for (int i = 0; i < Math.min(15, v.size()); i++) {
             out.printf(Locale.ROOT, " %s(%,d)", v.word(i), v.count(i));
@@ -93,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
                     continue;
                 }
                 out.printf(Locale.ROOT, "most frequent neighbours of '%s' (n = %,d):", w, v.count(id));
-                for (long k : topByCount(c, id, 8)) {
+                for (long k : c.topByCount(id, 8)) {
                     out.printf(Locale.ROOT, " %s(%,d)", v.word(c.column(k)), c.units(k) / c.scale());
                 }
                 out.println();
@@ -127,11 +120,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("%n== 4. word vectors (yuelao train: eig, p 0.25, shift 0.25, dim 100, subwords 3-6)%n");
         out.flush();
         Path vectors = this.out.resolve("vectors");
-        TrainOptions topt = new TrainOptions(TrainOptions.Method.EIG, 100, 0.25, 0.75, 0.25, 12, 40, 1, 0.1, 100, 0.75, true, 1,
-                run.threads(), 0, false, 0, 1, false);
-        SubwordOptions sub = new SubwordOptions(3, 6, SubwordOptions.DEFAULT_BUCKETS, 1, true, true, 0, 8, 60, // run's defaults
-                SubwordOptions.Refinement.NONE, SubwordOptions.Spectrum.NONE);
-        TrainingStage.Result tr = TrainingStage.run(store, vectors, true, topt, TrainingStage.Checkpointing.NONE, progress::update, null, sub);
+        TrainingStage.Result tr = TrainingStage.run(TrainingStage.job().store(store).out(vectors).force(true)
+                .settings(recipe.training().toBuilder().threads(run.threads()).build()).subwords(recipe.subwords()).progress(progress::update).build());
         progress.done();
         out.printf(Locale.ROOT, "trained %,d x %d vectors in %s; %s%n", tr.vocabulary().size(), tr.dim(), ProgressLine.duration(tr.seconds()),
                 tr.summary());
@@ -170,21 +160,5 @@ public final class DemoCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, " %s(%.2f)", n.word(), n.score()));
         }
         return sb.toString();
-    }
-
-    /** Entry indices of the k largest counts in row i (a partial selection; rows are short). */
-    private static long[] topByCount(CountStore c, int i, int k) {
-        long start = c.rowStart(i);
-        int n = (int) (c.rowEnd(i) - start);
-        Long[] idx = new Long[n];
-        for (int j = 0; j < n; j++) {
-            idx[j] = start + j;
-        }
-        java.util.Arrays.sort(idx, (x, y) -> Long.compare(c.units(y), c.units(x)));
-        long[] out = new long[Math.min(k, n)];
-        for (int j = 0; j < out.length; j++) {
-            out[j] = idx[j];
-        }
-        return out;
     }
 }

@@ -11,6 +11,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import java.nio.charset.StandardCharsets;
+import yuelao.engine.query.ComposedExport;
+import yuelao.engine.query.WordVectors;
 import yuelao.engine.vectors.VectorFormat;
 import yuelao.engine.vectors.VectorFormats;
 import yuelao.engine.vectors.VectorsDirectory;
@@ -65,53 +68,32 @@ public final class ExportCommand implements Callable<Integer> {
         java.util.List<Path> inputs = oovWords != null ? java.util.List.of(vectors, oovWords) : java.util.List.of(vectors);
         Checks.outputFile(out, "a word-vector file", VectorFormats::looksLikeVectors, force, inputs);
         long t0 = System.nanoTime();
-        VectorsDirectory.Loaded v = VectorsDirectory.load(vectors);
-        int rows = v.vocabulary().size();
+        int rows;
+        int dim;
         if (oovWords != null) {
-            rows += writeWithComposed(pw, f, v);
+            if (!Files.isRegularFile(oovWords)) {
+                throw new UserException(oovWords + ": no such file (--oov-words)");
+            }
+            WordVectors wv = WordVectors.open(vectors);
+            ComposedExport.Result r;
+            try {
+                r = ComposedExport.write(wv, Files.readAllLines(oovWords, StandardCharsets.UTF_8), out, f);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(vectors + ": " + e.getMessage());
+            }
+            pw.printf(Locale.ROOT, "composed %,d words of %s from character n-grams%s%n", r.composed(), oovWords,
+                    r.unknown() > 0 ? String.format(Locale.ROOT, " (%,d with no known n-gram left out)", r.unknown()) : "");
+            rows = wv.size() + r.composed();
+            dim = wv.dim();
         } else {
+            VectorsDirectory.Loaded v = VectorsDirectory.load(vectors);
             VectorFormats.write(out, f, v.vocabulary(), v.data(), v.dim());
+            rows = v.vocabulary().size();
+            dim = v.dim();
         }
-        pw.printf(Locale.ROOT, "wrote %s (%s, %,d words x %d, %s) in %s%n", out, f.id(), rows, v.dim(),
+        pw.printf(Locale.ROOT, "wrote %s (%s, %,d words x %d, %s) in %s%n", out, f.id(), rows, dim,
                 sizeOf(out), ProgressLine.duration((System.nanoTime() - t0) / 1e9));
         return 0;
-    }
-
-    /** Writes the vocabulary's rows and the composed ones; returns how many were composed. */
-    private int writeWithComposed(PrintWriter pw, VectorFormat f, VectorsDirectory.Loaded v) throws java.io.IOException {
-        if (!Files.isRegularFile(oovWords)) {
-            throw new UserException(oovWords + ": no such file (--oov-words)");
-        }
-        yuelao.engine.query.WordVectors wv = yuelao.engine.query.WordVectors.open(vectors);
-        if (wv.subwords().isEmpty()) {
-            throw new UserException(vectors + ": not a subword model (train --subwords writes one); --oov-words needs its n-gram table");
-        }
-        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(v.vocabulary().words()));
-        java.util.Set<String> added = new java.util.HashSet<>();
-        java.util.List<float[]> rows = new java.util.ArrayList<>();
-        int unknown = 0;
-        for (String line : Files.readAllLines(oovWords, java.nio.charset.StandardCharsets.UTF_8)) {
-            String w = line.strip();
-            if (w.isEmpty() || wv.contains(w) || !added.add(w)) {
-                continue;
-            }
-            java.util.Optional<yuelao.engine.query.WordVectors.Lookup> l = wv.vectorOrComposed(w);
-            if (l.isEmpty()) {
-                unknown++;
-                continue;
-            }
-            words.add(w);
-            rows.add(l.get().vector());
-        }
-        int dim = v.dim();
-        float[] data = java.util.Arrays.copyOf(v.data(), words.size() * dim);
-        for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, data, (v.vocabulary().size() + i) * dim, dim);
-        }
-        VectorFormats.write(out, f, words, data, dim);
-        pw.printf(Locale.ROOT, "composed %,d words of %s from character n-grams%s%n", rows.size(), oovWords,
-                unknown > 0 ? String.format(Locale.ROOT, " (%,d with no known n-gram left out)", unknown) : "");
-        return rows.size();
     }
 
     static String sizeOf(Path file) throws java.io.IOException {

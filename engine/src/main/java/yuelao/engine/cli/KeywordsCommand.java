@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import yuelao.engine.pmi.PmiView;
-import yuelao.engine.store.CountStoreDirectory;
-import yuelao.engine.text.TextAnalyzer;
+import yuelao.storage.counts.CountStoreDirectory;
+import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** {@code yuelao keywords STORE "TEXT"}. */
 @Command(name = "keywords", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,

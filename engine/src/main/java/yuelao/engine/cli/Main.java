@@ -54,6 +54,10 @@ public final class Main {
                 cl.addSubcommand(c);
             }
         }
+        // Every option's default comes from the recipe book: the stage verbs' own recipe, or the preset run and demo use.
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            RecipeDefaults.forVerb(sub.getCommandName(), args).ifPresent(r -> sub.setDefaultValueProvider(new RecipeDefaults(r)));
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();

@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import yuelao.engine.count.CountingStage;
-import yuelao.engine.count.MergeStage;
-import yuelao.engine.util.ByteSize;
+import yuelao.engine.stage.CountSettings;
+import yuelao.engine.stage.MergeStage;
+import yuelao.core.ByteSize;
 
 /** {@code yuelao merge}: exact merge of count stores of corpus parts. */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -38,10 +38,10 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--memory", defaultValue = "1g", paramLabel = "SIZE", description = "Memory budget of the merge buffer.")
     String memory;
 
-    @Option(names = "--fan-in", defaultValue = "" + CountingStage.DEFAULT_FAN_IN, paramLabel = "K", description = "Most spill runs merged at once.")
+    @Option(names = "--fan-in", defaultValue = "" + CountSettings.DEFAULT_FAN_IN, paramLabel = "K", description = "Most spill runs merged at once.")
     int fanIn;
 
-    @Option(names = "--force", defaultValue = "false", description = "Replace an existing output store.")
+    @Option(names = "--force", description = "Replace an existing count store that yuelao wrote.")
     boolean force;
 
     @Override
@@ -49,7 +49,13 @@ public final class MergeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Checks.outputDirectory(this.out, yuelao.storage.counts.CountStore.DIRECTORY_KIND, force, stores);
         long t0 = System.nanoTime();
-        MergeStage.Result r = MergeStage.merge(stores, this.out, force, minCount, maxVocab, ByteSize.parse(memory), fanIn);
+        MergeStage.Settings settings;
+        try {
+            settings = MergeStage.Settings.builder().minCount(minCount).maxVocab(maxVocab).memoryBytes(ByteSize.parse(memory)).fanIn(fanIn).build();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        MergeStage.Result r = MergeStage.merge(stores, this.out, force, settings);
         out.printf(Locale.ROOT, "merged %d stores (%s): %,d words, %,d stored CSR entries%n", stores.size(),
                 r.sameVocabulary() ? "same vocabulary" : "vocabularies re-mapped by word", r.vocabulary().size(), r.nonZeros());
         out.println(r.exact() ? "exact: equals counting the concatenated corpus with the same settings"

@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import yuelao.engine.pmi.PmiView;
-import yuelao.engine.store.CountStoreDirectory;
-import yuelao.engine.text.TextAnalyzer;
+import yuelao.storage.counts.CountStoreDirectory;
+import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** {@code yuelao phrase-pmi STORE "TEXT A" "TEXT B"}. */
 @Command(name = "phrase-pmi", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,

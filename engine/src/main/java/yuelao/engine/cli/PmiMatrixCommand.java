@@ -14,7 +14,7 @@ import yuelao.engine.pmi.MatrixMarketExport;
 import yuelao.engine.pmi.PmiMeasure;
 import yuelao.engine.pmi.PmiOptions;
 import yuelao.engine.pmi.PmiView;
-import yuelao.engine.store.CountStoreDirectory;
+import yuelao.storage.counts.CountStoreDirectory;
 
 /** {@code yuelao pmi-matrix STORE --out FILE}. */
 @Command(name = "pmi-matrix", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,

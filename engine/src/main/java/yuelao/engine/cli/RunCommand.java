@@ -3,48 +3,36 @@ package yuelao.engine.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import yuelao.engine.count.CountingStage;
-import yuelao.engine.train.TrainOptions;
-import yuelao.engine.train.TrainingStage;
+import picocli.CommandLine.Model.CommandSpec;
+import yuelao.engine.stage.CountingStage;
+import yuelao.engine.stage.Recipes;
+import yuelao.engine.stage.TrainingStage;
+import yuelao.engine.train.TrainSettings;
+import yuelao.storage.counts.CountStore;
+import yuelao.storage.format.OutputGuard;
+import yuelao.storage.vectors.VectorsFile;
 
 /**
  * {@code yuelao run}: the whole pipeline in one command, corpus to vectors: vocabulary, counts, training, export of
- * {@code vectors.txt}. Its defaults are the settings that won by measurement on english-mix
- * (benchmarks/RESULTS.md), which differ from the single-stage verbs' neutral defaults: see {@link Defaults}.
+ * {@code vectors.txt}. Its defaults are a preset of the recipe book ({@link Recipes}), the settings that won by
+ * measurement, which differ from the single-stage verbs' neutral defaults; {@code --help} shows the preset's values.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        defaultValueProvider = RunCommand.Defaults.class,
-        description = {"The main job: corpus -> vocabulary -> counts -> vectors, with the defaults that won by measurement.",
-            "Writes DIR/store/ (the count store: query it with pmi, associates, phrase-pmi ...) and DIR/vectors/ (vectors.bin, vectors.txt in word2vec text, vocab)."})
+        customSynopsis = "yuelao run -i PATH... -o DIR [--preset default|refined|words] [OPTIONS]",
+        description = {"The main job: corpus -> vocabulary -> counts -> vectors, with the settings that won by measurement.",
+            "Writes DIR/store/ (the count store: query it with pmi, associates, phrase-pmi ...) and DIR/vectors/",
+            "(vectors.bin, vectors.txt in word2vec text, vocab).",
+            "Presets: default = eig over dynamic-window counts, subwords 3-6 fitted in closed form;",
+            "refined = then 5 epochs of fastText's objective on the subwords (better, about 5x the time);",
+            "words = no subwords. Every option below overrides the preset; the defaults shown are the preset's."})
 public final class RunCommand implements Callable<Integer> {
-    /**
-     * The measured winners (window 5 with word2vec's dynamic weights, subsampling 1e-4, eig with p .25 and the
-     * shift k .25, and subword features 3-6 fitted to the eig directions: benchmarks/RESULTS.md), overriding the
-     * stage verbs' defaults; every other option keeps its stage default. The sgns refinement of the subwords
-     * ({@code --subword-epochs 5}: better analogies and similarity, about 8x the time) stays opt-in so that the default
-     * run keeps its speed.
-     */
-    public static final class Defaults implements IDefaultValueProvider {
-        static final Map<String, String> WINNERS = Map.of("--window", "5", "--weighting", "dynamic", "--subsample", "1e-4",
-                "--method", "eig", "--power", "0.25", "--shift", "0.25", "--subwords", "3-6");
-
-        @Override
-        public String defaultValue(ArgSpec arg) {
-            return arg instanceof OptionSpec o ? WINNERS.get(o.longestName()) : null;
-        }
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -54,14 +42,24 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory (store/ and vectors/ inside).")
     Path out;
 
+    @Option(names = "--preset", defaultValue = Recipes.DEFAULT, paramLabel = "default|refined|words",
+            description = "The recipe whose settings are the defaults of every option below.")
+    String preset;
+
+    @Option(names = "--force", description = "Replace a store/ and vectors/ that yuelao wrote.")
+    boolean force;
+
     @Mixin
     CountingOptions counting;
 
     @Mixin
     TrainingOptions training;
 
-    @Option(names = "--force", defaultValue = "false", description = "Replace existing outputs.")
-    boolean force;
+    @Mixin
+    SubwordOptions subwords;
+
+    @Mixin
+    EvalOptions eval;
 
     @Mixin
     RunOptions run;
@@ -69,13 +67,18 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        try {
+            Recipes.preset(preset); // the options' defaults came from it (Main); an unknown name is an error here
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
         Path store = this.out.resolve("store");
         Path vectors = this.out.resolve("vectors");
-        CountingStage.Request creq = counting.request(corpus, run, training.seed());
-        TrainOptions o = training.options(run.threads());
-        TrainingStage.Evaluator evaluator = training.evaluator(run.threads()); // checks the files before any work
-        yuelao.engine.train.SubwordOptions subwordOptions = training.subwordOptions();
-        TrainingStage.Checkpointing ck = training.checkpointing(vectors);
+        TrainSettings settings = training.settings(run.threads());
+        CountingStage.Job countJob = CountingStage.job().inputs(corpus.inputs()).vocabulary(corpus.settings()).reuseVocabulary(counting.vocab())
+                .counting(counting.settings(settings.seed())).threads(run.threads()).build();
+        ProgressLine progress = new ProgressLine(System.err, run.quiet);
+        TrainingStage.Job trainJob = TrainCommand.job(training, subwords, eval, settings, store, vectors, force, run.threads(), progress);
         if (Files.exists(this.out) && !Files.isDirectory(this.out)) {
             throw new UserException(this.out + ": is a file; --out names the run's directory");
         }
@@ -83,28 +86,26 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserException(this.out + ": already holds a run (use --force to replace it)");
         }
         // Both outputs are checked before any work, so that a refused vectors directory never costs the store.
-        java.util.List<Path> inputs = Checks.paths(corpus.inputs);
+        List<Path> inputs = corpus.inputPaths();
         if (counting.vocab() != null) {
             inputs.add(counting.vocab());
         }
         Checks.parentWritable(this.out); // the run directory itself is kept; only its store/ and vectors/ are replaced
-        yuelao.storage.format.OutputGuard.checkDirectory(store, yuelao.storage.counts.CountStore.DIRECTORY_KIND, force, inputs);
+        OutputGuard.checkDirectory(store, CountStore.DIRECTORY_KIND, force, inputs);
         inputs.addAll(training.inputs(store));
-        yuelao.storage.format.OutputGuard.checkDirectory(vectors, yuelao.storage.vectors.VectorsFile.DIRECTORY_KIND, force, inputs);
+        inputs.addAll(eval.files());
+        OutputGuard.checkDirectory(vectors, VectorsFile.DIRECTORY_KIND, force, inputs);
         Files.createDirectories(this.out);
         long t0 = System.nanoTime();
-        ProgressLine progress = new ProgressLine(System.err, run.quiet);
-        CountingStage.Result cr = CountingStage.run(creq, store, force, name -> new ScanProgressPrinter(progress, name));
+        CountingStage.Result cr = CountingStage.run(countJob, store, force, name -> new ScanProgressPrinter(progress, name));
         progress.done();
         out.println("== counts");
         Summaries.printCount(out, cr, store);
         out.flush();
-        TrainingStage.Result tr = TrainingStage.run(store, vectors, force, o, ck, progress::update, evaluator, subwordOptions);
+        TrainingStage.Result tr = TrainingStage.run(trainJob);
         progress.done();
         out.println("== vectors");
-        out.printf(Locale.ROOT, "trained %,d x %d vectors by %s in %s; %s%n", tr.vocabulary().size(), tr.dim(), o.method().id(),
-                ProgressLine.duration(tr.seconds()), tr.summary());
-        out.printf(Locale.ROOT, "wrote %s (vectors.bin, vectors.txt, vocab.bin, vocab.txt)%n", vectors);
+        TrainCommand.printTrained(out, tr, settings, vectors, trainJob.subwords() != null);
         out.printf(Locale.ROOT, "== done in %s: %,d tokens -> %,d words x %d dimensions%n", ProgressLine.duration((System.nanoTime() - t0) / 1e9),
                 cr.countScan().tokens(), tr.vocabulary().size(), tr.dim());
         return 0;

@@ -2,7 +2,7 @@ package yuelao.engine.cli;
 
 import java.util.List;
 import yuelao.engine.pmi.PmiView;
-import yuelao.engine.text.TextAnalyzer;
+import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** Shared helpers of the query verbs: word normalisation with the store's analyzer, unknown-word errors. */
 final class StoreQueries {

@@ -3,7 +3,7 @@ package yuelao.engine.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.nio.file.Path;
-import yuelao.engine.count.CountingStage;
+import yuelao.engine.stage.CountingStage;
 import yuelao.tokenizer.scan.ScanSummary;
 
 /** The final summaries printed by the verbs. */

@@ -2,6 +2,7 @@ package yuelao.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,13 +10,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import yuelao.engine.train.TrainOptions;
-import yuelao.engine.train.TrainingStage;
+import yuelao.engine.stage.TrainingStage;
+import yuelao.engine.train.TrainSettings;
+import yuelao.storage.vectors.VectorsFile;
 
 /** {@code yuelao train}: stage 3, count store to word vectors. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = {"Factorize the store's PMI into one shared table of word vectors, <v_i, v_j> ~ PMI_ij.",
-            "Writes VECTORS/: vectors.bin (native), vectors.txt (word2vec text), vocab.bin, vocab.txt."})
+        customSynopsis = "yuelao train --store STORE -o VECTORS [--method eig|svd|pmi|sgns] [OPTIONS]",
+        description = {"Stage 3: factorize the store's PMI into one shared table of word vectors, <v_i, v_j> ~ PMI_ij.",
+            "Writes VECTORS/: vectors.bin (native), vectors.txt (word2vec text), vocab.bin, vocab.txt (and subwords.bin with --subwords)."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,11 +29,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "VECTORS", description = "Output directory.")
     Path out;
 
+    @Option(names = "--force", description = "Replace an existing VECTORS directory that yuelao wrote.")
+    boolean force;
+
     @Mixin
     TrainingOptions training;
 
-    @Option(names = "--force", defaultValue = "false", description = "Replace an existing output.")
-    boolean force;
+    @Mixin
+    SubwordOptions subwords;
+
+    @Mixin
+    EvalOptions eval;
 
     @Mixin
     RunOptions run;
@@ -38,17 +47,33 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Checks.outputDirectory(this.out, yuelao.storage.vectors.VectorsFile.DIRECTORY_KIND, force, training.inputs(store));
-        TrainOptions o = training.options(run.threads());
-        TrainingStage.Evaluator evaluator = training.evaluator(run.threads()); // checks the files before any work
-        yuelao.engine.train.SubwordOptions subwordOptions = training.subwordOptions();
-        TrainingStage.Checkpointing ck = training.checkpointing(this.out);
+        TrainSettings settings = training.settings(run.threads());
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
-        TrainingStage.Result r = TrainingStage.run(store, this.out, force, o, ck, progress::update, evaluator, subwordOptions);
+        TrainingStage.Job job = job(training, subwords, eval, settings, store, this.out, force, run.threads(), progress);
+        List<Path> inputs = training.inputs(store);
+        inputs.addAll(eval.files());
+        Checks.outputDirectory(this.out, VectorsFile.DIRECTORY_KIND, force, inputs);
+        TrainingStage.Result r = TrainingStage.run(job);
         progress.done();
-        out.printf(Locale.ROOT, "trained %,d x %d vectors by %s in %s; %s%n", r.vocabulary().size(), r.dim(), o.method().id(),
-                ProgressLine.duration(r.seconds()), r.summary());
-        out.printf(Locale.ROOT, "wrote %s (vectors.bin, vectors.txt, vocab.bin, vocab.txt)%n", this.out);
+        printTrained(out, r, settings, this.out, job.subwords() != null);
         return 0;
+    }
+
+    /** The training job the options describe (shared with {@code run}); a setting out of range is a one-line error. */
+    static TrainingStage.Job job(TrainingOptions training, SubwordOptions subwords, EvalOptions eval, TrainSettings settings, Path store, Path out,
+            boolean force, int threads, ProgressLine progress) {
+        try {
+            return TrainingStage.job().store(store).out(out).force(force).settings(settings).subwords(subwords.settings(settings.dim()))
+                    .checkpointing(training.checkpointing(out)).evaluator(eval.evaluator(threads)).progress(progress::update).build();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    /** The summary lines of a training stage. */
+    static void printTrained(PrintWriter out, TrainingStage.Result r, TrainSettings settings, Path vectors, boolean subwords) {
+        out.printf(Locale.ROOT, "trained %,d x %d vectors by %s in %s; %s%n", r.vocabulary().size(), r.dim(), settings.method().id(),
+                ProgressLine.duration(r.seconds()), r.summary());
+        out.printf(Locale.ROOT, "wrote %s (vectors.bin, vectors.txt, vocab.bin, vocab.txt%s)%n", vectors, subwords ? ", subwords.bin" : "");
     }
 }

@@ -8,12 +8,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import yuelao.engine.pipeline.VocabularyStage;
+import yuelao.engine.stage.VocabularySettings;
+import yuelao.engine.stage.VocabularyStage;
+import yuelao.storage.vocab.VocabularyFile;
 import yuelao.tokenizer.vocab.VocabularyBuilder;
 
 /** {@code yuelao vocab}: stage 1, corpus to vocabulary. */
 @Command(name = "vocab", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = {"Count the words of a corpus and write the vocabulary: vocab.bin (checksummed binary) and vocab.txt (GloVe 'word count').",
+        description = {"Stage 1: count the words of a corpus and write the vocabulary: vocab.bin (checksummed binary) and vocab.txt (GloVe 'word count').",
             "Ids are frequency ranks, ties broken by the word's UTF-8 bytes."})
 public final class VocabCommand implements Callable<Integer> {
     @Spec
@@ -25,13 +27,7 @@ public final class VocabCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--min-count", defaultValue = "5", paramLabel = "N", description = "Keep words seen at least N times.")
-    long minCount;
-
-    @Option(names = "--max-vocab", defaultValue = "0", paramLabel = "N", description = "Keep at most the N most frequent words (0 = no limit).")
-    int maxVocab;
-
-    @Option(names = "--force", defaultValue = "false", description = "Replace an existing output.")
+    @Option(names = "--force", description = "Replace an existing vocabulary directory that yuelao wrote.")
     boolean force;
 
     @Mixin
@@ -40,19 +36,16 @@ public final class VocabCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        VocabularyStage.Request req = new VocabularyStage.Request(corpus.inputs, corpus.analyzerSpec(), minCount, maxVocab,
-                run.threads(), corpus.maxDocumentChars);
-        Checks.outputDirectory(this.out, yuelao.storage.vocab.VocabularyFile.DIRECTORY_KIND, force, Checks.paths(corpus.inputs));
+        VocabularySettings settings = corpus.settings();
+        Checks.outputDirectory(this.out, VocabularyFile.DIRECTORY_KIND, force, corpus.inputPaths());
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
-        VocabularyBuilder.Result r = VocabularyStage.build(req, new ScanProgressPrinter(progress, "vocab"));
+        VocabularyBuilder.Result r = VocabularyStage.build(corpus.inputs(), settings, run.threads(), new ScanProgressPrinter(progress, "vocab"));
         progress.done();
-        VocabularyStage.write(this.out, force, req, r);
+        VocabularyStage.write(this.out, force, corpus.inputs(), settings, r);
         Summaries.printScan(out, r.scan());
         out.printf(Locale.ROOT, "types: %,d distinct, %,d kept (min count %d%s)%n", r.distinctTypes(), r.vocabulary().size(),
-                minCount, maxVocab > 0 ? ", max " + maxVocab : "");
+                settings.minCount(), settings.maxVocab() > 0 ? ", max " + settings.maxVocab() : "");
         out.printf(Locale.ROOT, "wrote %s (vocab.bin, vocab.txt)%n", this.out);
-        err.flush();
         return 0;
     }
 }

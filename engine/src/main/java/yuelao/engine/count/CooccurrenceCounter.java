@@ -7,7 +7,7 @@ import yuelao.storage.counts.CooccurrenceAccumulator;
 import yuelao.storage.counts.PairCountBuffer;
 import yuelao.storage.counts.PairKey;
 import yuelao.tokenizer.scan.TokenHandler;
-import yuelao.tokenizer.vocab.Vocabulary;
+import yuelao.core.vocab.Vocabulary;
 
 /**
  * One tokenizer thread's co-occurrence counting (METHOD.md section 1). Per document: map each token to its

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
-import yuelao.engine.text.TextAnalyzer;
-import yuelao.tokenizer.analysis.AnalyzerSpec;
+import yuelao.tokenizer.analysis.TextAnalyzer;
+import yuelao.core.analysis.AnalyzerSpec;
 
 /**
  * Sentence queries (METHOD.md section 4, "additivity"): a text is tokenized with the analyzer recorded in the

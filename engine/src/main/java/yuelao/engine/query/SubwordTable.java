@@ -2,7 +2,7 @@ package yuelao.engine.query;
 
 import java.util.Arrays;
 import java.util.Optional;
-import yuelao.engine.train.SubwordFeatures;
+import yuelao.engine.subword.SubwordFeatures;
 
 /**
  * The n-gram part of a subword model ({@code subwords.bin}), for composing vectors of words the corpus never

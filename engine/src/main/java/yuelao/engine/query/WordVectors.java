@@ -13,13 +13,11 @@ import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import yuelao.engine.train.SubwordFeatures;
+import yuelao.engine.subword.SubwordFeatures;
 import yuelao.storage.format.StoreFormatException;
 import yuelao.storage.vectors.SubwordFile;
-import yuelao.storage.vectors.VectorsFile;
-import yuelao.storage.vocab.StoredVocabulary;
-import yuelao.storage.vocab.VocabularyFile;
-import yuelao.tokenizer.analysis.AnalyzerSpec;
+import yuelao.engine.vectors.VectorsDirectory;
+import yuelao.core.analysis.AnalyzerSpec;
 
 /**
  * A table of word vectors for queries, in the spirit of gensim's {@code KeyedVectors}: immutable and safe to
@@ -120,48 +118,29 @@ public final class WordVectors {
      * which name the file.
      */
     public static WordVectors open(Path dir) throws IOException {
-        if (!java.nio.file.Files.exists(dir.resolve(VectorsFile.FILE_NAME))
-                && java.nio.file.Files.exists(dir.resolve("vectors").resolve(VectorsFile.FILE_NAME))) {
-            dir = dir.resolve("vectors"); // the output directory of 'yuelao run'
-        }
-        StoredVocabulary sv = VocabularyFile.read(dir);
-        Path file = dir.resolve(VectorsFile.FILE_NAME);
-        try (VectorsFile.Stored st = VectorsFile.read(file)) {
-            if (st.vocabularyFingerprint() != sv.vocabulary().fingerprint() || st.rows() != sv.vocabulary().size()) {
-                throw new StoreFormatException(file, "does not belong to " + dir.resolve(VocabularyFile.BINARY_NAME)
-                        + " (" + st.rows() + " rows for " + sv.vocabulary().size() + " words, or another vocabulary fingerprint)");
-            }
-            int rows = st.rows();
-            int dim = st.dim();
+        try (VectorsDirectory.Opened o = VectorsDirectory.open(dir)) {
+            int rows = o.rows();
+            int dim = o.dim();
             RowTable raw = RowTable.allocate(rows, dim, RowTable.DEFAULT_CHUNK_FLOATS);
             for (int i = 0; i < rows; i++) {
                 float[] c = raw.chunk(i);
-                int o = raw.offset(i);
+                int off = raw.offset(i);
                 for (int k = 0; k < dim; k++) {
-                    c[o + k] = st.get(i, k);
+                    c[off + k] = o.get(i, k);
                 }
             }
-            List<String> words = List.of(sv.vocabulary().words());
-            TreeMap<String, String> props = new TreeMap<>(sv.properties());
-            SubwordTable subwords = readSubwords(dir, sv.vocabulary().fingerprint(), dim);
+            List<String> words = List.of(o.vocabulary().words());
+            TreeMap<String, String> props = new TreeMap<>(o.properties());
+            SubwordTable subwords = null;
+            if (o.subwords().isPresent()) {
+                SubwordFile.Table t = o.subwords().get();
+                try {
+                    subwords = new SubwordTable(SubwordFeatures.Spec.fromProperties(t.properties()), t.bucketIds(), t.bucketVectors(), dim);
+                } catch (RuntimeException e) {
+                    throw new StoreFormatException(o.path().resolve(SubwordFile.FILE_NAME), "corrupt subword properties (" + e.getMessage() + ")");
+                }
+            }
             return new WordVectors(new Data(words, raw, props, subwords), rows, false);
-        }
-    }
-
-    /** The n-gram table of {@code subwords.bin} in {@code dir}, or null when there is none. */
-    private static SubwordTable readSubwords(Path dir, long fingerprint, int dim) throws IOException {
-        Path file = dir.resolve(SubwordFile.FILE_NAME);
-        if (!java.nio.file.Files.exists(file)) {
-            return null;
-        }
-        SubwordFile.Table t = SubwordFile.read(file);
-        if (SubwordFile.fingerprint(file) != fingerprint || t.dim() != dim) {
-            throw new StoreFormatException(file, "does not belong to the vectors beside it (another vocabulary or dimension)");
-        }
-        try {
-            return new SubwordTable(SubwordFeatures.Spec.fromProperties(t.properties()), t.bucketIds(), t.bucketVectors(), dim);
-        } catch (RuntimeException e) {
-            throw new StoreFormatException(file, "corrupt subword properties (" + e.getMessage() + ")");
         }
     }
 

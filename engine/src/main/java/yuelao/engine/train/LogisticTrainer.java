@@ -427,7 +427,7 @@ public final class LogisticTrainer implements AutoCloseable {
     }
 
     /** log(1 + e^x), without overflow. */
-    static double softplus(double x) {
+    public static double softplus(double x) {
         return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
 

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import yuelao.tokenizer.analysis.AnalyzerSpec;
-import yuelao.tokenizer.vocab.Vocabulary;
+import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.vocab.Vocabulary;
 
 /**
  * Turns a foreign vector file into a VECTORS directory.
@@ -35,7 +35,7 @@ public final class VectorImport {
         VectorFormats.Detected d = VectorFormats.detect(file);
         ImportedVectors iv = VectorFormats.read(file, d);
         Vocabulary v = vocabulary(iv.words());
-        VectorsDirectory.write(out, force, List.of(file), v, iv.data(), iv.dim(), properties(file, d, v));
+        VectorsDirectory.write(out, force, List.of(file), new VectorsDirectory.Contents(v, iv.data(), iv.dim(), properties(file, d, v), null));
         return new Result(d, iv.size(), iv.dim(), (System.nanoTime() - t0) / 1e9);
     }
 

@@ -4,19 +4,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
+import yuelao.core.vocab.Vocabulary;
 import yuelao.storage.format.AtomicDirectory;
 import yuelao.storage.format.StoreFormatException;
+import yuelao.storage.vectors.SubwordFile;
 import yuelao.storage.vectors.VectorsFile;
 import yuelao.storage.vocab.StoredVocabulary;
 import yuelao.storage.vocab.VocabularyFile;
-import yuelao.tokenizer.vocab.Vocabulary;
 
 /**
- * A VECTORS directory as {@code train} and {@code import} write it: {@code vocab.bin} + {@code vocab.txt}
- * (the words, ids by rank), {@code vectors.bin} (row i = word id i, tied to the vocabulary by its
- * fingerprint) and {@code vectors.txt} (word2vec text of the same table).
+ * The one owner of a VECTORS directory, the only class that writes or reads it (docs/file-formats.md):
+ *
+ * <pre>
+ * vocab.bin, vocab.txt   the words (ids by rank) and the settings that made the vectors, in the properties
+ * vectors.bin            float[V x d], row i = word id i, tied to vocab.bin by the vocabulary fingerprint
+ * vectors.txt            the same table in word2vec text, for gensim and other tools
+ * subwords.bin           a subword model's feature table (own ids and n-gram buckets), when there is one
+ * </pre>
+ *
+ * A directory is written whole or not at all (staged, then renamed; {@code --force} replaces only a VECTORS directory
+ * yuelao wrote, never an input). Reading verifies every checksum and that each file belongs to {@code vocab.bin}
+ * (same fingerprint, one row per word, one dimension). The output directory of {@code yuelao run} is accepted too:
+ * its {@code vectors/} is read.
  */
 public final class VectorsDirectory {
     /** The word2vec text copy beside {@code vectors.bin}. */
@@ -24,14 +37,106 @@ public final class VectorsDirectory {
 
     private VectorsDirectory() {}
 
-    /** A directory's table read into memory, with the properties it was written with. */
-    public record Loaded(Vocabulary vocabulary, float[] data, int dim, SortedMap<String, String> properties) {}
+    /**
+     * A subword model's feature table as {@code subwords.bin} holds it: the words' own rows (words x dim; zero rows for
+     * words without one) and the rows of the n-gram buckets the vocabulary uses, in increasing bucket order.
+     */
+    public record Subwords(int words, int[] bucketIds, float[] wordRows, float[] bucketRows) {}
+
+    /** What a VECTORS directory holds. {@code subwords} is null for a word-level model. */
+    public record Contents(Vocabulary vocabulary, float[] vectors, int dim, Map<String, String> properties, Subwords subwords) {}
 
     /**
-     * Reads {@code dir}'s vocabulary and vectors, verifying checksums and that {@code vectors.bin} belongs to
-     * {@code vocab.bin} (same fingerprint, one row per word).
+     * Writes a complete directory at {@code out} atomically: staged, then renamed. With {@code force} an existing
+     * VECTORS directory that yuelao wrote is replaced once the new one is complete; never one of {@code inputs}.
      */
-    public static Loaded load(Path dir) throws IOException {
+    public static void write(Path out, boolean force, Collection<Path> inputs, Contents c) throws IOException {
+        Vocabulary v = c.vocabulary();
+        AtomicDirectory.removeStale(out);
+        try (AtomicDirectory dir = AtomicDirectory.begin(out, VectorsFile.DIRECTORY_KIND, force, inputs)) {
+            VocabularyFile.write(dir.path(), v, c.properties());
+            Subwords s = c.subwords();
+            if (s != null) {
+                SubwordFile.write(dir.path().resolve(SubwordFile.FILE_NAME), v.fingerprint(), s.words(), c.dim(), s.bucketIds(), s.wordRows(),
+                        s.bucketRows(), c.properties());
+            }
+            VectorsFile.write(dir.path().resolve(VectorsFile.FILE_NAME), v.fingerprint(), v.size(), c.dim(), c.vectors(), c.properties());
+            VectorFormats.write(dir.path().resolve(TEXT_NAME), VectorFormat.WORD2VEC, v, c.vectors(), c.dim());
+            dir.commit();
+        }
+    }
+
+    /** {@code dir}, or its {@code vectors/} when {@code dir} is the output directory of {@code yuelao run}. */
+    public static Path resolve(Path dir) {
+        if (!Files.exists(dir.resolve(VectorsFile.FILE_NAME)) && Files.exists(dir.resolve("vectors").resolve(VectorsFile.FILE_NAME))) {
+            return dir.resolve("vectors");
+        }
+        return dir;
+    }
+
+    /**
+     * An opened, verified directory: the vectors stay memory-mapped until {@link #close()}; the vocabulary, the
+     * properties and the subword table are on the heap.
+     */
+    public static final class Opened implements AutoCloseable {
+        private final Path dir;
+        private final StoredVocabulary vocabulary;
+        private final VectorsFile.Stored vectors;
+        private final SubwordFile.Table subwords;
+
+        private Opened(Path dir, StoredVocabulary vocabulary, VectorsFile.Stored vectors, SubwordFile.Table subwords) {
+            this.dir = dir;
+            this.vocabulary = vocabulary;
+            this.vectors = vectors;
+            this.subwords = subwords;
+        }
+
+        /** The directory read (the {@code vectors/} of a run directory). */
+        public Path path() {
+            return dir;
+        }
+
+        public Vocabulary vocabulary() {
+            return vocabulary.vocabulary();
+        }
+
+        /** The settings the vectors were made with. */
+        public SortedMap<String, String> properties() {
+            return vocabulary.properties();
+        }
+
+        public int rows() {
+            return vectors.rows();
+        }
+
+        public int dim() {
+            return vectors.dim();
+        }
+
+        /** Element (i, k). */
+        public float get(int i, int k) {
+            return vectors.get(i, k);
+        }
+
+        /** A heap copy of the table, row-major. */
+        public float[] toArray() {
+            return vectors.toArray();
+        }
+
+        /** The subword model's feature table, when {@code subwords.bin} is present. */
+        public Optional<SubwordFile.Table> subwords() {
+            return Optional.ofNullable(subwords);
+        }
+
+        @Override
+        public void close() {
+            vectors.close();
+        }
+    }
+
+    /** Opens and verifies {@code dir} (see the class comment); the caller closes it. */
+    public static Opened open(Path dir) throws IOException {
+        dir = resolve(dir);
         if (!Files.isDirectory(dir)) {
             throw Files.exists(dir) ? new StoreFormatException(dir, "not a vectors directory (a file)") : new NoSuchFileException(dir.toString());
         }
@@ -41,27 +146,34 @@ public final class VectorsDirectory {
         }
         StoredVocabulary sv = VocabularyFile.read(dir);
         Vocabulary v = sv.vocabulary();
-        try (VectorsFile.Stored s = VectorsFile.read(bin)) {
+        VectorsFile.Stored s = VectorsFile.read(bin);
+        try {
             if (s.vocabularyFingerprint() != v.fingerprint() || s.rows() != v.size()) {
-                throw new StoreFormatException(bin, "does not belong to " + VocabularyFile.BINARY_NAME + " beside it ("
-                        + s.rows() + " rows for " + v.size() + " words, or another vocabulary's fingerprint)");
+                throw new StoreFormatException(bin, "does not belong to " + dir.resolve(VocabularyFile.BINARY_NAME) + " (" + s.rows()
+                        + " rows for " + v.size() + " words, or another vocabulary's fingerprint)");
             }
-            return new Loaded(v, s.toArray(), s.dim(), sv.properties());
+            SubwordFile.Table t = null;
+            Path sub = dir.resolve(SubwordFile.FILE_NAME);
+            if (Files.exists(sub)) {
+                t = SubwordFile.read(sub);
+                if (SubwordFile.fingerprint(sub) != v.fingerprint() || t.dim() != s.dim()) {
+                    throw new StoreFormatException(sub, "does not belong to the vectors beside it (another vocabulary or dimension)");
+                }
+            }
+            return new Opened(dir, sv, s, t);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
         }
     }
 
-    /**
-     * Writes a complete directory at {@code out} atomically (staged, then renamed; with {@code force} an
-     * existing one of the same kind is replaced only once the new one is complete; never one of {@code inputs}).
-     */
-    public static void write(Path out, boolean force, java.util.Collection<Path> inputs, Vocabulary v, float[] data, int dim,
-            Map<String, String> properties) throws IOException {
-        AtomicDirectory.removeStale(out);
-        try (AtomicDirectory dir = AtomicDirectory.begin(out, VectorsFile.DIRECTORY_KIND, force, inputs)) {
-            VocabularyFile.write(dir.path(), v, properties);
-            VectorsFile.write(dir.path().resolve(VectorsFile.FILE_NAME), v.fingerprint(), v.size(), dim, data, properties);
-            VectorFormats.write(dir.path().resolve(TEXT_NAME), VectorFormat.WORD2VEC, v, data, dim);
-            dir.commit();
+    /** A directory's table read into memory, with the properties it was written with. */
+    public record Loaded(Vocabulary vocabulary, float[] data, int dim, SortedMap<String, String> properties) {}
+
+    /** Reads {@code dir}'s vocabulary and vectors into memory, verified as {@link #open} does. */
+    public static Loaded load(Path dir) throws IOException {
+        try (Opened o = open(dir)) {
+            return new Loaded(o.vocabulary(), o.toArray(), o.dim(), o.properties());
         }
     }
 }

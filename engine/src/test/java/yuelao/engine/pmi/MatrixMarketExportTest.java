@@ -11,10 +11,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import yuelao.engine.count.CountingStage;
+import yuelao.engine.stage.CountingStage;
 import yuelao.engine.TestCorpora;
 import yuelao.engine.count.WindowWeighting;
-import yuelao.engine.store.CountStoreDirectory;
+import yuelao.storage.counts.CountStoreDirectory;
 
 class MatrixMarketExportTest {
     @TempDir
@@ -24,7 +24,7 @@ class MatrixMarketExportTest {
     void roundTripsThroughOurParserAndScipy() throws Exception {
         Path f = dir.resolve("c.txt");
         Files.writeString(f, TestCorpora.randomCorpus(new Random(2), 400, 100));
-        CountingStage.run(TestCorpora.request(f, 3, WindowWeighting.UNIFORM, false, false, 2, 2, 16 << 20, 8), dir.resolve("s"), true,
+        CountingStage.run(TestCorpora.job(f, TestCorpora.counting(3, WindowWeighting.UNIFORM, 16 << 20, 8).build(), 2, 2), dir.resolve("s"), true,
                 n -> p -> {});
         Path mtx = dir.resolve("ppmi.mtx");
         try (CountStoreDirectory store = CountStoreDirectory.open(dir.resolve("s"))) {

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import yuelao.engine.count.CountingStage;
+import yuelao.engine.stage.CountingStage;
 import yuelao.engine.TestCorpora;
 import yuelao.engine.count.WindowWeighting;
-import yuelao.engine.store.CountStoreDirectory;
-import yuelao.tokenizer.vocab.Vocabulary;
+import yuelao.storage.counts.CountStoreDirectory;
+import yuelao.core.vocab.Vocabulary;
 
 /** Every measure against a brute-force computation from the raw corpus counts (METHOD.md section 2). */
 class PmiViewTest {
@@ -39,7 +39,7 @@ class PmiViewTest {
         corpus = TestCorpora.randomCorpus(new Random(17), 600, 120);
         Path f = dir.resolve("c.txt");
         Files.writeString(f, corpus);
-        CountingStage.run(TestCorpora.request(f, WINDOW, WindowWeighting.HARMONIC, false, false, MIN_COUNT, 2, 16 << 20, 8),
+        CountingStage.run(TestCorpora.job(f, TestCorpora.counting(WINDOW, WindowWeighting.HARMONIC, 16 << 20, 8).build(), MIN_COUNT, 2),
                 dir.resolve("store"), true, n -> p -> {});
         store = CountStoreDirectory.open(dir.resolve("store"));
         for (String line : corpus.split("\n")) {

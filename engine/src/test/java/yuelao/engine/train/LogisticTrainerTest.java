@@ -1,5 +1,6 @@
 package yuelao.engine.train;
 
+import yuelao.engine.stage.TrainingStage;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yuelao.engine.TestCorpora;
 import yuelao.engine.count.WindowWeighting;
-import yuelao.engine.store.CountStoreDirectory;
+import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.vectors.VectorsFile;
 
 /** The sgns objective against finite differences, itself across thread counts, and its own loss. */
@@ -17,9 +18,12 @@ class LogisticTrainerTest {
     @TempDir
     Path tmp;
 
-    private static TrainOptions sgns(int dim, int epochs, int threads, long seed, boolean eigInit) {
-        return new TrainOptions(TrainOptions.Method.SGNS, dim, 0.5, 0.75, 1, 20, 10, epochs, 0.025, 100, 0.75, true, seed, threads, 0,
-                eigInit, 5, 1, false, 0, 2, 0);
+    private static TrainSettings sgns(int dim, int epochs, int threads, long seed, boolean eigInit) {
+        return sgnsContexts(dim, epochs, threads, seed, eigInit, 0.5, SgnsSettings.Contexts.SHARED, true);
+    }
+
+    private static void train(Path store, Path out, TrainSettings s) throws IOException {
+        TrainingStage.run(TrainingStage.job().store(store).out(out).force(true).settings(s).build());
     }
 
     /**
@@ -81,10 +85,13 @@ class LogisticTrainerTest {
         }
     }
 
-    private static TrainOptions sgnsContexts(int dim, int epochs, int threads, long seed, boolean eigInit, double power,
-            TrainOptions.Contexts contexts, boolean sum) {
-        return new TrainOptions(TrainOptions.Method.SGNS, dim, power, 0.75, 1, 20, 10, epochs, 0.025, 100, 0.75, true, seed, threads, 0,
-                eigInit, 5, 1, false, 0, 2, 0, contexts, sum);
+    /** sgns at rate .025 drawing 2 X pairs per epoch, from an eig start of 20 iterations (oversampling 10) or a random one. */
+    private static TrainSettings sgnsContexts(int dim, int epochs, int threads, long seed, boolean eigInit, double power,
+            SgnsSettings.Contexts contexts, boolean sum) {
+        return TrainSettings.builder().method(TrainSettings.Method.SGNS).dim(dim).seed(seed).threads(threads)
+                .closedForm(ClosedFormSettings.builder().power(power).iterations(20).oversample(10).build())
+                .sgns(SgnsSettings.builder().epochs(epochs).lr(0.025).negatives(5).samples(2.0).eigInit(eigInit).contexts(contexts).sumOutput(sum).build())
+                .build();
     }
 
     /**
@@ -163,8 +170,8 @@ class LogisticTrainerTest {
         Path store = TestCorpora.randomStore(tmp, 17, 400, 60, 4, WindowWeighting.UNIFORM, 1);
         try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
             int dim = 6;
-            float[][] half = TrainingStage.eigStart(dir, sgnsContexts(dim, 1, 2, 3, true, 0.5, TrainOptions.Contexts.START, false), true);
-            float[][] quarter = TrainingStage.eigStart(dir, sgnsContexts(dim, 1, 2, 3, true, 0.25, TrainOptions.Contexts.START, false), true);
+            float[][] half = EigenTraining.eigStart(dir, sgnsContexts(dim, 1, 2, 3, true, 0.5, SgnsSettings.Contexts.START, false), true);
+            float[][] quarter = EigenTraining.eigStart(dir, sgnsContexts(dim, 1, 2, 3, true, 0.25, SgnsSettings.Contexts.START, false), true);
             assertArrayEquals(half[0], half[1], 1e-6f, "p = .5: C = W");
             int n = dir.counts().vocabSize();
             for (int i = 0; i < n; i += 7) {
@@ -185,11 +192,11 @@ class LogisticTrainerTest {
     @Test
     void separateContextsIdenticalForAnyThreadCount() throws IOException {
         Path store = TestCorpora.randomStore(tmp, 3, 400, 60, 4, WindowWeighting.DYNAMIC, 1);
-        Object[][] cases = {{false, TrainOptions.Contexts.ZERO, false}, {false, TrainOptions.Contexts.START, true},
-            {true, TrainOptions.Contexts.START, false}, {true, TrainOptions.Contexts.ZERO, true}};
+        Object[][] cases = {{false, SgnsSettings.Contexts.ZERO, false}, {false, SgnsSettings.Contexts.START, true},
+            {true, SgnsSettings.Contexts.START, false}, {true, SgnsSettings.Contexts.ZERO, true}};
         float[] shared;
         Path so = tmp.resolve("shared");
-        TrainingStage.run(store, so, true, sgns(10, 3, 2, 3, false), s -> {});
+        train(store, so, sgns(10, 3, 2, 3, false));
         try (VectorsFile.Stored s = VectorsFile.read(so.resolve(VectorsFile.FILE_NAME))) {
             shared = s.toArray();
         }
@@ -197,8 +204,7 @@ class LogisticTrainerTest {
             float[] one = null;
             for (int threads : new int[] {1, 2, 3}) {
                 Path out = tmp.resolve("c" + threads + cs[0] + cs[1] + cs[2]);
-                TrainingStage.run(store, out, true, sgnsContexts(10, 3, threads, 3, (Boolean) cs[0], 0.5, (TrainOptions.Contexts) cs[1], (Boolean) cs[2]),
-                        s -> {});
+                train(store, out, sgnsContexts(10, 3, threads, 3, (Boolean) cs[0], 0.5, (SgnsSettings.Contexts) cs[1], (Boolean) cs[2]));
                 float[] v;
                 try (VectorsFile.Stored s = VectorsFile.read(out.resolve(VectorsFile.FILE_NAME))) {
                     v = s.toArray();
@@ -245,7 +251,7 @@ class LogisticTrainerTest {
             float[] one = null;
             for (int threads : new int[] {1, 2, 3}) {
                 Path out = tmp.resolve("t" + threads + eig);
-                TrainingStage.run(store, out, true, sgns(10, 3, threads, 3, eig), s -> {});
+                train(store, out, sgns(10, 3, threads, 3, eig));
                 float[] v;
                 try (VectorsFile.Stored s = VectorsFile.read(out.resolve(VectorsFile.FILE_NAME))) {
                     v = s.toArray();

@@ -1,5 +1,7 @@
 package yuelao.engine.train;
 
+import yuelao.engine.stage.TrainingStage;
+import yuelao.storage.vectors.CheckpointFile;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -23,7 +25,7 @@ import yuelao.engine.count.WindowWeighting;
 import yuelao.engine.pmi.PmiMeasure;
 import yuelao.engine.pmi.PmiOptions;
 import yuelao.engine.pmi.PmiView;
-import yuelao.engine.store.CountStoreDirectory;
+import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
 import yuelao.storage.format.StoreFormatException;
 import yuelao.storage.vectors.VectorsFile;
@@ -33,13 +35,23 @@ class TrainerTest {
     @TempDir
     Path tmp;
 
-    private static TrainOptions pmiOptions(int dim, int epochs, int threads, long seed) {
-        return new TrainOptions(TrainOptions.Method.PMI, dim, 0.5, 0.75, 1, 12, 40, epochs, 0.1, 100, 0.75, true, seed, threads, 0.1,
-                false, 0, 1, false);
+    /** The pmi method with a tenth of the pairs held out, the other settings at their defaults. */
+    private static TrainSettings pmiOptions(int dim, int epochs, int threads, long seed) {
+        return TrainSettings.builder().method(TrainSettings.Method.PMI).dim(dim).seed(seed).threads(threads)
+                .pmi(PmiSettings.builder().epochs(epochs).holdout(0.1).build()).build();
     }
 
-    private static TrainOptions closedForm(TrainOptions.Method m, int dim, double power) {
-        return new TrainOptions(m, dim, power, 0.75, 1, 30, 40, 1, 0.1, 100, 0.75, true, 7, 2, 0, false, 0, 1, false);
+    private static TrainSettings closedForm(TrainSettings.Method m, int dim, double power) {
+        return TrainSettings.builder().method(m).dim(dim).seed(7).threads(2)
+                .closedForm(ClosedFormSettings.builder().power(power).iterations(30).build()).build();
+    }
+
+    private static TrainingStage.Result train(Path store, Path out, TrainSettings s) throws IOException {
+        return train(store, out, s, Checkpointing.NONE);
+    }
+
+    private static TrainingStage.Result train(Path store, Path out, TrainSettings s, Checkpointing ck) throws IOException {
+        return TrainingStage.run(TrainingStage.job().store(store).out(out).force(true).settings(s).checkpointing(ck).build());
     }
 
     private static float[] readVectors(Path dir) throws IOException {
@@ -124,7 +136,7 @@ class TrainerTest {
         Path corpus = tmp.resolve("full.txt");
         Files.writeString(corpus, sb);
         Path store = tmp.resolve("full-store");
-        yuelao.engine.count.CountingStage.run(TestCorpora.request(corpus, 30, WindowWeighting.UNIFORM, false, false, 1, 1, 16 << 20, 8),
+        yuelao.engine.stage.CountingStage.run(TestCorpora.job(corpus, TestCorpora.counting(30, WindowWeighting.UNIFORM, 16 << 20, 8).build(), 1, 1),
                 store, true, n -> p -> {});
         int r = 4;
         Random rnd = new Random(3);
@@ -170,11 +182,11 @@ class TrainerTest {
     @Test
     void closedFormsMatchDenseDecomposition() throws IOException {
         Path store = TestCorpora.randomStore(tmp, 21, 600, 60, 4, WindowWeighting.UNIFORM, 2);
-        for (TrainOptions.Method m : new TrainOptions.Method[] {TrainOptions.Method.EIG, TrainOptions.Method.SVD}) {
+        for (TrainSettings.Method m : new TrainSettings.Method[] {TrainSettings.Method.EIG, TrainSettings.Method.SVD}) {
             for (double p : new double[] {0.5, 0.25}) {
                 int dim = 6;
                 Path out = tmp.resolve("vec-" + m + p);
-                TrainingStage.run(store, out, true, closedForm(m, dim, p), s -> {});
+                train(store, out, closedForm(m, dim, p));
                 float[] got = readVectors(out);
                 try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
                     PmiView ppmi = PmiView.of(dir, new PmiOptions(PmiMeasure.PPMI, 1, 0.75, 0, PmiOptions.Marginals.UNIGRAM));
@@ -195,7 +207,7 @@ class TrainerTest {
                     for (int q = 0; q < n; q++) {
                         order[q] = q;
                     }
-                    boolean magnitude = m == TrainOptions.Method.SVD;
+                    boolean magnitude = m == TrainSettings.Method.SVD;
                     Arrays.sort(order, (x, y) -> Double.compare(key(eig.getEigenvalue(y).real, magnitude), key(eig.getEigenvalue(x).real, magnitude)));
                     // Gram matrices are invariant to the sign and rotation freedom of the eigenvectors: compare those.
                     double[][] want = new double[n][n];
@@ -242,7 +254,7 @@ class TrainerTest {
         float[] one = null;
         for (int threads : new int[] {1, 2, 3}) {
             Path out = tmp.resolve("t" + threads);
-            TrainingStage.run(store, out, true, pmiOptions(10, 4, threads, 3), s -> {});
+            train(store, out, pmiOptions(10, 4, threads, 3));
             float[] v = readVectors(out);
             if (one == null) {
                 one = v;
@@ -251,7 +263,7 @@ class TrainerTest {
             }
         }
         Path other = tmp.resolve("seed4");
-        TrainingStage.run(store, other, true, pmiOptions(10, 4, 2, 4), s -> {});
+        train(store, other, pmiOptions(10, 4, 2, 4));
         assertFalse(Arrays.equals(one, readVectors(other)), "a different seed must give different vectors");
     }
 
@@ -261,18 +273,18 @@ class TrainerTest {
         Path store = TestCorpora.randomStore(tmp, 41, 500, 80, 4, WindowWeighting.UNIFORM, 2);
         Path full = tmp.resolve("full");
         Path ckDir = tmp.resolve("ck");
-        TrainingStage.run(store, full, true, pmiOptions(10, 5, 2, 3), new TrainingStage.Checkpointing(ckDir, 2, null), s -> {});
-        List<Path> kept = Checkpoint.list(ckDir);
-        assertEquals(List.of(Checkpoint.fileFor(ckDir, 4), Checkpoint.fileFor(ckDir, 5)), kept, "the newest two are kept");
+        train(store, full, pmiOptions(10, 5, 2, 3), new Checkpointing(ckDir, 2, null));
+        List<Path> kept = CheckpointFile.list(ckDir);
+        assertEquals(List.of(CheckpointFile.fileFor(ckDir, 4), CheckpointFile.fileFor(ckDir, 5)), kept, "the newest two are kept");
         // Keep an early checkpoint by re-running two epochs only.
         Path ck2 = tmp.resolve("ck2");
-        TrainingStage.run(store, tmp.resolve("two"), true, pmiOptions(10, 2, 1, 3), new TrainingStage.Checkpointing(ck2, 1, null), s -> {});
+        train(store, tmp.resolve("two"), pmiOptions(10, 2, 1, 3), new Checkpointing(ck2, 1, null));
         Path resumed = tmp.resolve("resumed");
-        TrainingStage.run(store, resumed, true, pmiOptions(10, 5, 3, 3), new TrainingStage.Checkpointing(tmp.resolve("ck3"), 0, ck2), s -> {});
+        train(store, resumed, pmiOptions(10, 5, 3, 3), new Checkpointing(tmp.resolve("ck3"), 0, ck2));
         for (String f : new String[] {"vectors.bin", "vectors.txt", "vocab.bin"}) {
             assertArrayEquals(Files.readAllBytes(full.resolve(f)), Files.readAllBytes(resumed.resolve(f)), f);
         }
-        Checkpoint.State s = Checkpoint.read(Checkpoint.fileFor(ckDir, 5));
+        CheckpointFile.State s = CheckpointFile.read(CheckpointFile.fileFor(ckDir, 5));
         assertEquals(5, s.epochsDone());
         assertArrayEquals(readVectors(full), s.vectors(), "the last checkpoint holds the final vectors");
     }
@@ -281,9 +293,9 @@ class TrainerTest {
     void resumeRefusesDifferentSettings() throws IOException {
         Path store = TestCorpora.randomStore(tmp, 51, 300, 60, 3, WindowWeighting.UNIFORM, 2);
         Path ck = tmp.resolve("ck");
-        TrainingStage.run(store, tmp.resolve("a"), true, pmiOptions(8, 2, 2, 3), new TrainingStage.Checkpointing(ck, 1, null), s -> {});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingStage.run(store, tmp.resolve("b"), true,
-                pmiOptions(8, 4, 2, 99), new TrainingStage.Checkpointing(ck, 0, ck), s -> {}));
+        train(store, tmp.resolve("a"), pmiOptions(8, 2, 2, 3), new Checkpointing(ck, 1, null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> train(store, tmp.resolve("b"),
+                pmiOptions(8, 4, 2, 99), new Checkpointing(ck, 0, ck)));
         assertTrue(e.getMessage().contains("--seed"), e.getMessage());
     }
 
@@ -292,8 +304,8 @@ class TrainerTest {
     void corruptCheckpointsAreDetected() throws IOException {
         Path store = TestCorpora.randomStore(tmp, 61, 300, 60, 3, WindowWeighting.UNIFORM, 2);
         Path ck = tmp.resolve("ck");
-        TrainingStage.run(store, tmp.resolve("a"), true, pmiOptions(8, 1, 2, 3), new TrainingStage.Checkpointing(ck, 1, null), s -> {});
-        Path good = Checkpoint.fileFor(ck, 1);
+        train(store, tmp.resolve("a"), pmiOptions(8, 1, 2, 3), new Checkpointing(ck, 1, null));
+        Path good = CheckpointFile.fileFor(ck, 1);
         byte[] bytes = Files.readAllBytes(good);
         Random rnd = new Random(1);
         for (int trial = 0; trial < 20; trial++) {
@@ -302,18 +314,18 @@ class TrainerTest {
             bad[at] ^= (byte) (1 << rnd.nextInt(8));
             Path f = tmp.resolve("flip" + trial + ".ckpt");
             Files.write(f, bad);
-            StoreFormatException ex = assertThrows(StoreFormatException.class, () -> Checkpoint.read(f), "flip at " + at);
+            StoreFormatException ex = assertThrows(StoreFormatException.class, () -> CheckpointFile.read(f), "flip at " + at);
             assertTrue(ex.getMessage().contains(f.toString()), ex.getMessage());
         }
         Path cut = tmp.resolve("cut.ckpt");
         Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
-        assertThrows(StoreFormatException.class, () -> Checkpoint.read(cut));
-        assertThrows(StoreFormatException.class, () -> Checkpoint.read(tmp.resolve("a").resolve(VectorsFile.FILE_NAME)));
+        assertThrows(StoreFormatException.class, () -> CheckpointFile.read(cut));
+        assertThrows(StoreFormatException.class, () -> CheckpointFile.read(tmp.resolve("a").resolve(VectorsFile.FILE_NAME)));
         // Through the CLI: one line, exit code 1.
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), "train", "--store", store.toString(), "--out",
-                tmp.resolve("c").toString(), "--method", "pmi", "--dim", "8", "--epochs", "2", "--resume", cut.toString(), "--quiet");
+                tmp.resolve("c").toString(), "--method", "pmi", "--dim", "8", "--pmi-epochs", "2", "--resume", cut.toString(), "--quiet");
         assertEquals(1, code, err.toString());
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().contains(cut.toString()), err.toString());
@@ -324,15 +336,15 @@ class TrainerTest {
     void killedCheckpointWriteLeavesThePreviousOne() throws IOException {
         Path store = TestCorpora.randomStore(tmp, 71, 300, 60, 3, WindowWeighting.UNIFORM, 2);
         Path ck = tmp.resolve("ck");
-        TrainingStage.run(store, tmp.resolve("a"), true, pmiOptions(8, 1, 2, 3), new TrainingStage.Checkpointing(ck, 1, null), s -> {});
+        train(store, tmp.resolve("a"), pmiOptions(8, 1, 2, 3), new Checkpointing(ck, 1, null));
         // What a killed writer leaves: a partial temporary sibling. The newest complete checkpoint still loads and resumes.
         Path partial = ck.resolve("epoch-0002.ckpt.tmp-12345-1");
         try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(Arrays.copyOf(Files.readAllBytes(Checkpoint.fileFor(ck, 1)), 100)));
+            ch.write(java.nio.ByteBuffer.wrap(Arrays.copyOf(Files.readAllBytes(CheckpointFile.fileFor(ck, 1)), 100)));
         }
-        assertEquals(List.of(Checkpoint.fileFor(ck, 1)), Checkpoint.list(ck));
-        TrainingStage.run(store, tmp.resolve("b"), true, pmiOptions(8, 2, 2, 3), new TrainingStage.Checkpointing(ck, 1, ck), s -> {});
-        assertEquals(2, Checkpoint.read(Checkpoint.fileFor(ck, 2)).epochsDone());
+        assertEquals(List.of(CheckpointFile.fileFor(ck, 1)), CheckpointFile.list(ck));
+        train(store, tmp.resolve("b"), pmiOptions(8, 2, 2, 3), new Checkpointing(ck, 1, ck));
+        assertEquals(2, CheckpointFile.read(CheckpointFile.fileFor(ck, 2)).epochsDone());
     }
 
     /** Extreme counts (one pair seen a million times beside singletons) and a large step never put NaN or Inf in the output. */
@@ -349,14 +361,15 @@ class TrainerTest {
         Path corpus = tmp.resolve("extreme.txt");
         Files.writeString(corpus, sb);
         Path store = tmp.resolve("extreme-store");
-        yuelao.engine.count.CountingStage.run(TestCorpora.request(corpus, 5, WindowWeighting.UNIFORM, false, false, 1, 2, 16 << 20, 8),
+        yuelao.engine.stage.CountingStage.run(TestCorpora.job(corpus, TestCorpora.counting(5, WindowWeighting.UNIFORM, 16 << 20, 8).build(), 1, 2),
                 store, true, n -> p -> {});
-        for (TrainOptions o : List.of(
-                new TrainOptions(TrainOptions.Method.PMI, 8, 0.5, 0.75, 1, 12, 40, 20, 5.0, 1, 0.75, false, 1, 2, 0, false, 0, 1, false),
-                new TrainOptions(TrainOptions.Method.PMI, 8, 0.5, 0.75, 1, 12, 40, 5, 1.0, 100, 0.75, true, 1, 2, 0, false, 3, 1, true),
-                closedForm(TrainOptions.Method.EIG, 8, 0.5), closedForm(TrainOptions.Method.SVD, 8, 0))) {
-            Path out = tmp.resolve("x-" + o.method() + o.epochs());
-            TrainingStage.run(store, out, true, o, s -> {});
+        TrainSettings.Builder pmi = TrainSettings.builder().method(TrainSettings.Method.PMI).dim(8).seed(1).threads(2);
+        for (TrainSettings o : List.of(
+                pmi.pmi(PmiSettings.builder().epochs(20).lr(5.0).xMax(1).truncatedWeight(false).build()).build(),
+                pmi.pmi(PmiSettings.builder().epochs(5).lr(1.0).negatives(3).ppmiTargets(true).build()).build(),
+                closedForm(TrainSettings.Method.EIG, 8, 0.5), closedForm(TrainSettings.Method.SVD, 8, 0))) {
+            Path out = tmp.resolve("x-" + o.method() + o.pmi().epochs() + o.pmi().negatives());
+            train(store, out, o);
             for (float x : readVectors(out)) {
                 assertTrue(Float.isFinite(x), o.method() + ": " + x);
             }

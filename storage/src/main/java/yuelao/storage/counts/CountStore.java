@@ -1,5 +1,6 @@
 package yuelao.storage.counts;
 
+import yuelao.core.StoreKeys;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -29,8 +30,8 @@ import yuelao.storage.format.StoreFormatException;
  * </pre>
  *
  * Both (i, j) and (j, i) are stored, so a row scan gives all neighbours; (i, i) is stored once if present.
- * Header properties: the caller's settings plus {@value #PROP_SCALE}, {@value #PROP_X_UNITS} (units summed over
- * ordered pairs i != j), {@value #PROP_DIAGONAL_UNITS} (units summed over i == i) and {@value #PROP_N}.
+ * Header properties: the caller's settings plus {@code scale}, {@code X.units} (units summed over
+ * ordered pairs i != j), {@code diagonal.units} (units summed over i == i) and {@code N}.
  *
  * <p>Opening verifies the checksum (unless disabled), the section sizes, the row offsets and N, in O(V) plus
  * one sequential read of the file.
@@ -45,12 +46,7 @@ public final class CountStore implements Closeable {
      */
     public static final OutputKind DIRECTORY_KIND = new OutputKind("a count store", FILE_NAME, FORMAT,
             Set.of("vocab.bin", "vocab.txt", FILE_NAME, "lookup", "lookup/vocab.cmap", "lookup/pairs.cmap"));
-    public static final String PROP_SCALE = "scale";
-    public static final String PROP_X_UNITS = "X.units";
-    public static final String PROP_DIAGONAL_UNITS = "diagonal.units";
-    public static final String PROP_N = "N";
     /** Properties the writer computes itself. */
-    public static final List<String> WRITER_PROPERTIES = List.of(PROP_SCALE, PROP_X_UNITS, PROP_DIAGONAL_UNITS, PROP_N);
 
     private final BinaryFileReader reader;
     private final int vocabSize;
@@ -92,10 +88,10 @@ public final class CountStore implements Closeable {
         this.units = body.asSlice(rowBytes + colBytes, unitBytes);
         this.unigrams = body.asSlice(rowBytes + colBytes + unitBytes, unigramBytes);
         SortedMap<String, String> p = reader.properties();
-        this.scale = longProperty(file, p, PROP_SCALE);
-        this.pairUnits = longProperty(file, p, PROP_X_UNITS);
-        this.diagonalUnits = longProperty(file, p, PROP_DIAGONAL_UNITS);
-        this.totalTokens = longProperty(file, p, PROP_N);
+        this.scale = longProperty(file, p, StoreKeys.SCALE);
+        this.pairUnits = longProperty(file, p, StoreKeys.X_UNITS);
+        this.diagonalUnits = longProperty(file, p, StoreKeys.DIAGONAL_UNITS);
+        this.totalTokens = longProperty(file, p, StoreKeys.N);
         if (scale <= 0) {
             throw new StoreFormatException(file, "corrupt header (scale " + scale + ")");
         }
@@ -171,6 +167,34 @@ public final class CountStore implements Closeable {
     /** Neighbours of i: {@code rowEnd(i) - rowStart(i)}. */
     public int degree(int i) {
         return (int) (rowEnd(i) - rowStart(i));
+    }
+
+    /**
+     * Entry indices of the {@code k} largest counts in row {@code i}, largest first; ties go to the lower column. A
+     * bounded selection over the row (O(degree log k)); for summaries, not for hot loops.
+     */
+    public long[] topByCount(int i, int k) {
+        long start = rowStart(i);
+        long end = rowEnd(i);
+        int m = (int) Math.min(k, end - start);
+        long[] top = new long[Math.max(m, 0)]; // sorted by count descending, then entry (column) ascending
+        if (m <= 0) {
+            return top;
+        }
+        int n = 0;
+        for (long e = start; e < end; e++) {
+            long u = units(e);
+            if (n == m && u <= units(top[n - 1])) {
+                continue;
+            }
+            int pos = n < m ? n++ : m - 1;
+            while (pos > 0 && units(top[pos - 1]) < u) {
+                top[pos] = top[pos - 1];
+                pos--;
+            }
+            top[pos] = e;
+        }
+        return top;
     }
 
     /** Column of entry k. */

@@ -1,5 +1,6 @@
 package yuelao.storage.counts;
 
+import yuelao.core.StoreKeys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import yuelao.storage.format.StoreFormatException;
-import yuelao.tokenizer.vocab.Vocabulary;
+import yuelao.core.vocab.Vocabulary;
 
 /**
  * Merges count stores built over different vocabularies (e.g. two corpora) into one store over a merged
@@ -23,7 +24,7 @@ import yuelao.tokenizer.vocab.Vocabulary;
  */
 public final class CountStoreMerger {
     /** Properties that must agree: the units must mean the same thing. */
-    public static final List<String> COMPATIBILITY_KEYS = List.of(CountStore.PROP_SCALE, "window", "weighting");
+    public static final List<String> COMPATIBILITY_KEYS = List.of(StoreKeys.SCALE, StoreKeys.WINDOW, StoreKeys.WEIGHTING);
 
     /** A store and the vocabulary its ids refer to (checked against the store's fingerprint). */
     public record Input(CountStore store, Vocabulary vocabulary) {}
@@ -105,7 +106,7 @@ public final class CountStoreMerger {
     /** Caller properties equal in every input (the writer's own are recomputed). */
     private static SortedMap<String, String> sharedProperties(List<Input> inputs) {
         SortedMap<String, String> shared = new TreeMap<>(inputs.get(0).store().properties());
-        CountStore.WRITER_PROPERTIES.forEach(shared::remove);
+        StoreKeys.WRITER_KEYS.forEach(shared::remove);
         for (Input in : inputs.subList(1, inputs.size())) {
             shared.entrySet().removeIf(e -> !e.getValue().equals(in.store().properties().get(e.getKey())));
         }

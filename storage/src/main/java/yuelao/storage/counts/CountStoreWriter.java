@@ -1,5 +1,6 @@
 package yuelao.storage.counts;
 
+import yuelao.core.StoreKeys;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -13,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import yuelao.storage.format.BinaryFileWriter;
 import yuelao.storage.format.FileHeader;
 import yuelao.storage.format.Layouts;
-import yuelao.tokenizer.vocab.Vocabulary;
+import yuelao.core.vocab.Vocabulary;
 
 /**
  * Writes {@code counts.bin} (layout: {@link CountStore}) from the merged stream of unordered pairs: strictly
@@ -59,7 +60,7 @@ public final class CountStoreWriter implements PairSink, Closeable {
 
     private CountStoreWriter(Path file, Vocabulary vocabulary, long scale, Map<String, String> properties, Path tempDir,
             long scatterWindowBytes) throws IOException {
-        for (String k : CountStore.WRITER_PROPERTIES) {
+        for (String k : StoreKeys.WRITER_KEYS) {
             if (properties.containsKey(k)) {
                 throw new IllegalArgumentException("property '" + k + "' is set by the writer");
             }
@@ -141,11 +142,11 @@ public final class CountStoreWriter implements PairSink, Closeable {
             }
             long nnz = offsets[vocabSize];
             TreeMap<String, String> props = new TreeMap<>(properties);
-            props.put(CountStore.PROP_SCALE, Long.toString(scale));
+            props.put(StoreKeys.SCALE, Long.toString(scale));
             // X counts every unordered event twice (x_ij and x_ji), METHOD.md section 1.
-            props.put(CountStore.PROP_X_UNITS, Long.toString(Math.multiplyExact(2, offDiagonalUnits)));
-            props.put(CountStore.PROP_DIAGONAL_UNITS, Long.toString(diagonalUnits));
-            props.put(CountStore.PROP_N, Long.toString(vocabulary.totalCount()));
+            props.put(StoreKeys.X_UNITS, Long.toString(Math.multiplyExact(2, offDiagonalUnits)));
+            props.put(StoreKeys.DIAGONAL_UNITS, Long.toString(diagonalUnits));
+            props.put(StoreKeys.N, Long.toString(vocabulary.totalCount()));
             FileHeader header = new FileHeader(CountStore.FORMAT, CountStore.VERSION, vocabulary.fingerprint(),
                     new long[] {vocabSize, nnz}, props);
             try (BinaryFileWriter w = BinaryFileWriter.create(file, header)) {

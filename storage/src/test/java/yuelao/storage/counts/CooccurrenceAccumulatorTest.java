@@ -1,5 +1,6 @@
 package yuelao.storage.counts;
 
+import yuelao.core.StoreKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import yuelao.tokenizer.vocab.Vocabulary;
+import yuelao.core.vocab.Vocabulary;
 
 class CooccurrenceAccumulatorTest {
     private static final int V = 300;
@@ -49,7 +50,7 @@ class CooccurrenceAccumulatorTest {
         try (CountStore s = CountStore.open(file)) {
             CountsFixture.assertStoreEquals(s, ref, vocab, new Random(1));
             assertEquals("10", s.properties().get("window"));
-            assertEquals(Long.toString(SCALE), s.properties().get(CountStore.PROP_SCALE));
+            assertEquals(Long.toString(SCALE), s.properties().get(StoreKeys.SCALE));
         }
         assertEquals(List.of(), CountsFixture.files(dir.resolve("tmp2")));
     }

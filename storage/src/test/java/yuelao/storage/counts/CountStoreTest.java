@@ -1,5 +1,6 @@
 package yuelao.storage.counts;
 
+import yuelao.core.StoreKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yuelao.storage.format.StoreFormatException;
-import yuelao.tokenizer.vocab.Vocabulary;
+import yuelao.core.vocab.Vocabulary;
 
 class CountStoreTest {
     @TempDir
@@ -61,7 +62,7 @@ class CountStoreTest {
         }
         assertEquals(0, CountsFixture.files(dir).size(), "abandoned writer leaves nothing");
         assertThrows(IllegalArgumentException.class,
-                () -> CountStoreWriter.create(dir.resolve("y.bin"), vocab, 1, Map.of(CountStore.PROP_N, "1"), dir));
+                () -> CountStoreWriter.create(dir.resolve("y.bin"), vocab, 1, Map.of(StoreKeys.N, "1"), dir));
     }
 
     @Test

@@ -15,7 +15,7 @@ import yuelao.storage.counts.CountStore;
 import yuelao.storage.counts.CountStoreWriter;
 import yuelao.storage.counts.PairCountBuffer;
 import yuelao.storage.format.StoreFormatException;
-import yuelao.tokenizer.vocab.Vocabulary;
+import yuelao.core.vocab.Vocabulary;
 
 class ChroniclePairMapTest {
     @TempDir

@@ -1,5 +1,6 @@
 package yuelao.tokenizer.analysis;
 
+import yuelao.core.analysis.AnalyzerSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

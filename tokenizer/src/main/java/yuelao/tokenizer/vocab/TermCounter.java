@@ -1,5 +1,7 @@
 package yuelao.tokenizer.vocab;
 
+import yuelao.core.vocab.CharSliceTable;
+import yuelao.core.vocab.Vocabulary;
 import java.util.Arrays;
 import java.util.List;
 import yuelao.tokenizer.scan.TokenHandler;

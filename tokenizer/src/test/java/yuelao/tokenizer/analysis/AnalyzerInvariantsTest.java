@@ -1,5 +1,6 @@
 package yuelao.tokenizer.analysis;
 
+import yuelao.core.analysis.AnalyzerSpec;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;

@@ -1,0 +1,82 @@
+package yuelao.engine.stage;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import yuelao.engine.count.WindowWeighting;
+import yuelao.engine.subword.SubwordSettings;
+import yuelao.engine.train.ClosedFormSettings;
+import yuelao.engine.train.TrainSettings;
+
+/**
+ * The recipe book: every measured default in one place, used by {@code run}, {@code demo} and the library. A recipe is
+ * the settings of every stage, from corpus to vectors. The stage verbs ({@code vocab}, {@code count}, {@code train})
+ * run alone with {@link #stages()}, the neutral defaults their builders hold; {@code run} and {@code demo} use a preset,
+ * {@link #DEFAULT} unless {@code --preset} names another. Each preset's figures are in benchmarks/RESULTS.md and the
+ * experiments behind them in docs/experiments/.
+ */
+public final class Recipes {
+    private Recipes() {}
+
+    /**
+     * The settings of every stage.
+     *
+     * @param name the preset's name (or "stages")
+     * @param summary one line for {@code --help}
+     * @param subwords the subword model's settings, or null for word vectors only
+     */
+    public record Recipe(String name, String summary, VocabularySettings vocabulary, CountSettings counting, TrainSettings training,
+            SubwordSettings subwords) {
+        public Recipe {
+            Objects.requireNonNull(vocabulary);
+            Objects.requireNonNull(counting);
+            Objects.requireNonNull(training);
+        }
+    }
+
+    /** The preset {@code run} and {@code demo} use by default. */
+    public static final String DEFAULT = "default";
+
+    /** The names of the presets, in the order of {@code --help}. */
+    public static final List<String> PRESETS = List.of(DEFAULT, "refined", "words");
+
+    /** The stage verbs' own defaults: each stage's builder unchanged (window 10 uniform, eig p .5, no subwords). */
+    public static Recipe stages() {
+        return new Recipe("stages", "the stage verbs' neutral defaults", VocabularySettings.builder().build(), CountSettings.builder().build(),
+                TrainSettings.builder().build(), null);
+    }
+
+    /**
+     * A preset of {@code run}:
+     *
+     * <ul>
+     *   <li>{@code default}: window 5 with word2vec's dynamic weights and subsampling 1e-4, eig with p .25 and shift
+     *       .25, subword features 3-6 fitted to the eig directions (the closed-form fit alone);
+     *   <li>{@code refined}: the same, then fastText's objective over the counts on the composed vectors for 5 epochs,
+     *       the fit blended back and the spectral map (better analogies and similarity for about 5x the time);
+     *   <li>{@code words}: the default without subwords: one vector per corpus word, no composition of unseen words.
+     * </ul>
+     *
+     * @throws IllegalArgumentException naming the presets if {@code name} is none of them
+     */
+    public static Recipe preset(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        VocabularySettings vocabulary = VocabularySettings.builder().build();
+        CountSettings counting = CountSettings.builder().window(5).weighting(WindowWeighting.DYNAMIC).subsample(1e-4).build();
+        TrainSettings training = TrainSettings.builder().method(TrainSettings.Method.EIG)
+                .closedForm(ClosedFormSettings.builder().power(0.25).shift(0.25).build()).build();
+        SubwordSettings fit = SubwordSettings.builder().ngrams(3, 6).build();
+        return switch (n) {
+            case DEFAULT -> new Recipe(n, "eig over dynamic-window counts, subwords 3-6 fitted in closed form", vocabulary, counting, training, fit);
+            case "refined" -> new Recipe(n, "the default, then 5 epochs of fastText's objective on the subwords", vocabulary, counting, training,
+                    SubwordSettings.builder().ngrams(3, 6).refinementEpochs(5).build());
+            case "words" -> new Recipe(n, "the default without subwords: word vectors only", vocabulary, counting, training, null);
+            default -> throw new IllegalArgumentException("unknown --preset '" + name + "' (expected one of: " + String.join(", ", PRESETS) + ")");
+        };
+    }
+
+    /** The default preset of {@code run}. */
+    public static Recipe run() {
+        return preset(DEFAULT);
+    }
+}
