@@ -47,7 +47,7 @@ public final class TrainingOptions {
             description = {"sgns: one shared table (z = <v_i, v_j> - log k + b), or a separate context table C as word2vec's syn1neg:",
                 "z_ij = <w_i, c_j> - log k + b, an observed or negative event (i, j) updates w_i and c_j. start: C begins at the counterpart",
                 "of the start (eig: W = Q diag(lambda)^p, C = Q diag(lambda)^(1-p), so W C^T = Q diag(lambda) Q^T; random: its own draw); zero: C = 0.",
-                "Separate contexts change the sgns defaults to --lr 0.025 --samples 2 (benchmarks/QUALITY-LOG.md)."})
+                "Separate contexts change the sgns defaults to --lr 0.025 --samples 2 (docs/experiments/quality.md)."})
     String contexts;
 
     @Option(names = "--sgns-output", defaultValue = "w+c", paramLabel = "w|w+c", description = "sgns with separate --contexts: write the word table W (word2vec's output) or W + C.")
@@ -119,7 +119,7 @@ public final class TrainingOptions {
     double subwordPower;
 
     @Option(names = "--subword-ridge", paramLabel = "r",
-            description = "subwords: ridge of the fit (larger = words lean more on shared n-grams); default 8, or 32 with sgns --subword-epochs (benchmarks/SUBWORD-LOG.md).")
+            description = "subwords: ridge of the fit (larger = words lean more on shared n-grams); default 8, or 32 with sgns --subword-epochs (docs/experiments/subwords.md).")
     Double subwordRidge;
 
     @Option(names = "--subword-fit-iterations", defaultValue = "60", paramLabel = "N", description = "subwords: conjugate-gradient iterations of the fit.")
@@ -166,7 +166,7 @@ public final class TrainingOptions {
     Integer subwordDropTop;
 
     @Option(names = "--subword-batch", paramLabel = "B",
-            description = "subwords: pmi, records per refinement step of a word (default 32); sgns, contexts drawn per visit of a word's row (default 12; 16 scores about .008 lower on SimLex, benchmarks/SUBWORD-LOG.md).")
+            description = "subwords: pmi, records per refinement step of a word (default 32); sgns, contexts drawn per visit of a word's row (default 12; 16 scores about .008 lower on SimLex, docs/experiments/subwords.md).")
     Integer subwordBatch;
 
     /** The subword settings, or null without --subwords (or with {@code --subwords none}). */
@@ -294,7 +294,7 @@ public final class TrainingOptions {
         int negatives = this.negatives;
         double samples = this.samples;
         String init = this.init;
-        if (m == TrainOptions.Method.SGNS) { // sgns defaults (measured in benchmarks/QUALITY-LOG.md), unless given
+        if (m == TrainOptions.Method.SGNS) { // sgns defaults (measured in docs/experiments/quality.md), unless given
             picocli.CommandLine.ParseResult pr = mixee.commandLine().getParseResult();
             epochs = pr.hasMatchedOption("--epochs") ? epochs : 1;
             lr = pr.hasMatchedOption("--lr") ? lr : 0.01;
