@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Vector-query figures, yuelao against gensim in the same run (benchmarks/QUERY-RESULTS.md).
+# Vector-query figures, yuelao against gensim in the same run (docs/experiments/queries.md).
 #
 # usage: benchmarks/scripts/query-bench.sh [VECTORS_DIR]
 #   VECTORS_DIR: a `yuelao train` output (default: WORK/out/sample-eig100, trained once from the bundled English

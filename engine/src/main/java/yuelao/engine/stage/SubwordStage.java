@@ -23,7 +23,7 @@ import yuelao.core.vocab.Vocabulary;
  * table fitted to them (and optionally refined on the composed vectors); the output's {@code vectors.bin} holds
  * the composed word vectors, {@code subwords.bin} the feature table.
  *
- * <p>Choices, by measurement on english-mix (benchmarks/SUBWORD-LOG.md): the composition is the <b>sum</b> of the
+ * <p>Choices, by measurement on english-mix (docs/experiments/subwords.md): the composition is the <b>sum</b> of the
  * feature vectors with the word's <b>own id included</b>; the fit target is the eig vectors reweighted to
  * eigenvalue power {@code --subword-power} 0 and normalised to unit length (directions: frequent words' large
  * norms do not dominate the shared n-grams), ridge 8. The refinement is off by default (it takes about 6x the

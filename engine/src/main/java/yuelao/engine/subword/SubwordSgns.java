@@ -61,7 +61,7 @@ public final class SubwordSgns {
     /**
      * @param noisePower exponent of the negative distribution P_n(j) ~ n_j^noisePower (word2vec 0.75, fastText 0.5)
      * @param pairsPerVisit contexts drawn per row visit (a visit reads and writes all of the word's feature rows once,
-     *     so more contexts per visit make an epoch cheaper; benchmarks/SUBWORD-LOG.md measures what it costs in quality)
+     *     so more contexts per visit make an epoch cheaper; docs/experiments/subwords.md measures what it costs in quality)
      */
     public SubwordSgns(SubwordFeatures f, CountStore store, int dim, double eta, int negatives, double noisePower, int pairsPerVisit, long seed) {
         if (negatives < 1) {
