@@ -7,7 +7,7 @@
 # Runs (measured, row "fasttext-train" in benchmarks/work/results.tsv: wall s, peak RSS MB):
 #   fasttext skipgram -input english-mix.tok -output benchmarks/work/out/fasttext
 #            -dim 100 -ws 5 -neg 5 -epoch 5 -minn 3 -maxn 6 -t 1e-4 -thread 2 -minCount 5
-# then python3 ../shared/tools/eval_vectors.py benchmarks/work/out/fasttext.vec
+# then python3 $YUELAO_SHARED/tools/eval_vectors.py benchmarks/work/out/fasttext.vec
 #   -> benchmarks/work/out/fasttext.eval.json (+ a one-line summary on stdout).
 # fastText also writes fasttext.bin (~0.8 GB: word + 2M subword-bucket vectors); it is deleted afterwards unless
 # --keep-bin. The .vec file holds the words' full vectors (word + subwords), which is what is evaluated.

@@ -4,7 +4,7 @@
 #
 # Provides
 #   REPO, BENCH, WORK, OUT, ANCHORS_DIR, RESULTS   paths (WORK = benchmarks/work, git-ignored; everything goes there)
-#   SHARED            the shared folder, default REPO/../shared (override: YUELAO_SHARED=/path)
+#   SHARED            the shared data folder (corpora/, eval/, tools/): a folder named shared beside the clone, or YUELAO_SHARED=/path
 #   CORPUS_GZ         SHARED/corpora/english-mix.txt.gz    CORPUS_TOK  WORK/corpora/english-mix.tok
 #   TOKENIZE_PY, EVAL_PY   SHARED/tools/tokenize_plain.py, SHARED/tools/eval_vectors.py
 #   W2V_BIN           WORK/anchors/word2vec/word2vec (built by setup-anchors.sh)
@@ -27,7 +27,7 @@ WORK="$BENCH/work"
 OUT="$WORK/out"
 ANCHORS_DIR="$WORK/anchors"
 RESULTS="$WORK/results.tsv"
-SHARED="${YUELAO_SHARED:-$REPO/../shared}"
+SHARED="${YUELAO_SHARED:-$(dirname "$REPO")/shared}" # the data folder beside the clone: corpora/, eval/, tools/
 [ -d "$SHARED" ] && SHARED="$(cd "$SHARED" && pwd)"
 CORPUS_GZ="$SHARED/corpora/english-mix.txt.gz"
 CORPUS_TOK="$WORK/corpora/english-mix.tok"
@@ -44,7 +44,7 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 require_shared() {
-  [ -d "$SHARED/corpora" ] || die "shared corpora not found at $SHARED/corpora (expected beside the repo as ../shared; set YUELAO_SHARED=/path/to/shared)"
+  [ -d "$SHARED/corpora" ] || die "shared corpora not found at $SHARED/corpora (expected in a folder named shared beside the clone; set YUELAO_SHARED=/path/to/it)"
   local f
   for f in "$CORPUS_GZ" "$TOKENIZE_PY" "$EVAL_PY"; do
     [ -f "$f" ] || die "missing $f (the shared folder looks incomplete: $SHARED)"

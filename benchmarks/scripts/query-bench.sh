@@ -15,6 +15,7 @@ cd "$REPO"
 mkdir -p "$OUT"
 GENSIM_PYTHON="${GENSIM_PYTHON:-/usr/bin/python3}"
 EVAL_DIR="$SHARED/eval"
+export YUELAO_EVAL_DIR="$EVAL_DIR" # the sets eval scores by default
 [ -d "$EVAL_DIR" ] || die "$EVAL_DIR: the shared evaluation sets are missing (set YUELAO_SHARED)"
 VEC="${1:-}"
 if [ -z "$VEC" ]; then

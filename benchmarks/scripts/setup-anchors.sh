@@ -12,7 +12,7 @@
 #   --with-gensim     apt-get install -y python3-gensim  (Debian package, for /usr/bin/python3; only if missing)
 #   --force           rebuild word2vec and re-tokenize the corpus
 # Versions are recorded in benchmarks/work/anchors/versions.txt.
-# Env: WORD2VEC_VERSION (npm version or tag), YUELAO_SHARED (default ../shared beside the repo), PYTHON.
+# Env: WORD2VEC_VERSION (npm version or tag), YUELAO_SHARED (default: the folder named shared beside the clone), PYTHON.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 WITH_FASTTEXT=0 WITH_GENSIM=0 FORCE=0

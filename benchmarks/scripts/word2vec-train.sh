@@ -6,7 +6,7 @@
 # Runs (measured, row "word2vec-train" in benchmarks/work/results.tsv: wall s, peak RSS MB):
 #   word2vec -train english-mix.tok -output benchmarks/work/out/word2vec.txt
 #            -cbow 0 -size 100 -window 5 -negative 5 -hs 0 -sample 1e-4 -iter 5 -threads 2 -min-count 5 -binary 0
-# then python3 ../shared/tools/eval_vectors.py benchmarks/work/out/word2vec.txt
+# then python3 $YUELAO_SHARED/tools/eval_vectors.py benchmarks/work/out/word2vec.txt
 #   -> benchmarks/work/out/word2vec.eval.json (+ a one-line summary on stdout).
 # The training log is benchmarks/work/out/word2vec-train.log. Timed = the word2vec command alone (vocab pass + training
 # + writing the text vectors); the tokenization is timed separately by setup-anchors.sh.

@@ -6,7 +6,7 @@
 # 1. setup-anchors.sh (idempotent: builds word2vec and the tokenized corpus only if missing)
 # 2. ./yuelao --version once, untimed, so that the launcher's first-use Maven build is not measured
 # 3. measured (row "yuelao-vocab" in benchmarks/work/results.tsv), N times:
-#      ./yuelao vocab --input ../shared/corpora/english-mix.txt.gz --out benchmarks/work/out/vocab --threads 2 --force --quiet
+#      ./yuelao vocab --input $YUELAO_SHARED/corpora/english-mix.txt.gz --out benchmarks/work/out/vocab --threads 2 --force --quiet
 #    tokens = M from its summary line "read: N documents, M tokens, ..." (yuelao reads the raw gzip and tokenizes it
 #    itself); wall time is the whole command, JVM start-up included. Its own in-process tokens/s is shown too.
 # 4. benchmarks/scripts/word2vec-vocab.sh --repeat N (word2vec's vocabulary pass on the pre-tokenized .tok file;

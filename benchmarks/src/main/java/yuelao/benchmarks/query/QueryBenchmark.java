@@ -40,7 +40,7 @@ public class QueryBenchmark {
     @Param("random")
     public String vectors;
 
-    @Param("/work/shared/eval/questions-words.txt")
+    @Param("questions-words.txt") // the scripts pass the shared evaluation folder's copy
     public String questions;
 
     @Param("0")

@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * An immutable vocabulary: words with their corpus counts, ids by frequency rank.
  *
- * <p>Contract (METHOD.md section 1): id 0 is the most frequent word; ties are broken by the word's UTF-8
+ * <p>Contract (docs/method.md section 1): id 0 is the most frequent word; ties are broken by the word's UTF-8
  * bytes in unsigned order. So "the top-K frequent words" are exactly ids 0..K-1. Look-ups by character
  * slice allocate nothing and are safe from many threads at once.
  */

@@ -19,8 +19,8 @@ import yuelao.engine.query.WordVectors;
 /** {@code yuelao eval VECTORS}. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Word-similarity (Spearman rho of cosine vs gold, OOV pairs skipped) and analogy accuracy (a, b, c excluded, top-1).",
-            "Same protocol as shared/tools/eval_vectors.py: words lower-cased, analogies over the --restrict-vocab most frequent words.",
-            "With no --similarity/--analogy: every *.txt of $YUELAO_EVAL_DIR, ../shared/eval, shared/eval or /work/shared/eval (the first found)."})
+            "The protocol of docs/method.md section 6 (the reference evaluator's and gensim's): words lower-cased, analogies over the",
+            "--restrict-vocab most frequent words. With no --similarity/--analogy: every *.txt of the folder $YUELAO_EVAL_DIR."})
 public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,7 +62,7 @@ public final class EvalCommand implements Callable<Integer> {
             Path dir = Evaluation.defaultEvalDir();
             if (dir == null) {
                 throw new UserException("no evaluation files: pass --similarity FILE and/or --analogy FILE, or set YUELAO_EVAL_DIR"
-                        + " to a folder of them (none of ../shared/eval, shared/eval, /work/shared/eval exists)");
+                        + " to a folder of them");
             }
             for (Path p : Evaluation.filesIn(dir)) {
                 (Evaluation.isAnalogyFile(p) ? anas : sims).add(p);

@@ -22,7 +22,7 @@ public final class PmiOptionsMixin {
     double smoothing;
 
     @Option(names = "--marginals", defaultValue = "unigram", paramLabel = "unigram|cooccurrence",
-            description = "P(i) from unigram counts n_i/N (in force by default, as METHOD.md) or from co-occurrence row sums x_i*/X.")
+            description = "P(i) from unigram counts n_i/N (in force by default, as docs/method.md) or from co-occurrence row sums x_i*/X.")
     String marginals;
 
     PmiOptions options() {

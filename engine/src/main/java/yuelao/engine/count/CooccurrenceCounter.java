@@ -10,7 +10,7 @@ import yuelao.tokenizer.scan.TokenHandler;
 import yuelao.core.vocab.Vocabulary;
 
 /**
- * One tokenizer thread's co-occurrence counting (METHOD.md section 1). Per document: map each token to its
+ * One tokenizer thread's co-occurrence counting (docs/method.md section 1). Per document: map each token to its
  * vocabulary id (no String is made), delete out-of-vocabulary tokens before windowing (or keep their
  * positions as gaps with {@code keepOovPositions}), optionally subsample, then for every pair of positions
  * s < t with t - s <= W add units(t - s) to the unordered pair {a, b}. Self-pairs (a == b) are skipped

@@ -3,7 +3,7 @@ package yuelao.engine.count;
 import java.util.Locale;
 
 /**
- * The weight w(d) a co-occurrence at distance d (1..W) adds to x_ij (METHOD.md section 1). Weights are
+ * The weight w(d) a co-occurrence at distance d (1..W) adds to x_ij (docs/method.md section 1). Weights are
  * counted as exact integers ("units"): w(d) = units(d) / scale(W). Integer sums do not depend on the
  * order of addition, so counts are identical for any thread count and store merges are exact.
  */
@@ -14,7 +14,7 @@ public enum WindowWeighting {
     HARMONIC,
     /**
      * w = (W - d + 1) / W: the expected weight of word2vec's dynamic window, whose effective size is drawn
-     * uniformly from 1..W (a [GK] extension; ANCHORS.md found it helps analogies).
+     * uniformly from 1..W (an extension; it helps analogies, docs/experiments/quality.md).
      */
     DYNAMIC;
 

@@ -2,7 +2,7 @@ package yuelao.engine.pmi;
 
 import java.util.Locale;
 
-/** The PMI family (METHOD.md section 2). */
+/** The PMI family (docs/method.md section 2). */
 public enum PmiMeasure {
     /** PMI_ij = log x_ij - log X - log P(i) - log P(j) + ... (see {@link PmiView}); unobserved pairs have none. */
     PMI,

@@ -14,7 +14,7 @@ package yuelao.engine.pmi;
 public record PmiOptions(PmiMeasure measure, double shift, double cds, double smoothing, Marginals marginals) {
     /** Where P(i) comes from. */
     public enum Marginals {
-        /** P(i) = n_i / N, the unigram counts (METHOD.md's estimator, the default). */
+        /** P(i) = n_i / N, the unigram counts (the seed's estimator, the default). */
         UNIGRAM,
         /** P(i) = x_i* / X, the row sums of the co-occurrence matrix without its diagonal. */
         COOCCURRENCE;

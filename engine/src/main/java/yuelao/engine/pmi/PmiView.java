@@ -9,7 +9,7 @@ import yuelao.storage.counts.CountStore;
 import yuelao.core.vocab.Vocabulary;
 
 /**
- * PMI as a queryable object over a count store (METHOD.md section 2). Immutable and thread-safe: the counts
+ * PMI as a queryable object over a count store (docs/method.md section 2). Immutable and thread-safe: the counts
  * are memory-mapped and the per-word log-marginals are computed once.
  *
  * <p>Formulas, with x_ij the pair count, X = sum over ordered pairs i != j of x_ij, c_i the marginal count
@@ -21,7 +21,7 @@ import yuelao.core.vocab.Vocabulary;
  *   <li>context-distribution smoothing with exponent a (1 = none), applied to both sides so that PMI stays
  *       symmetric: P(i) = c_i^a / sum_k c_k^a;
  *   <li>{@code PMI_ij = log x'_ij - log X' - log P(i) - log P(j) - log k}, k the shift (1 = none); with unigram
- *       marginals and no smoothing this is METHOD.md's {@code log x_ij - log X - log n_i - log n_j + 2 log N};
+ *       marginals and no smoothing this is docs/method.md's {@code log x_ij - log X - log n_i - log n_j + 2 log N};
  *   <li>{@code PPMI_ij = max(PMI_ij, 0)} (SPPMI_k when k > 1);
  *   <li>{@code NPMI_ij = PMI_ij / (-log P(i,j))} with P(i,j) = x'_ij / X' and no shift, in [-1, 1].
  * </ul>
@@ -178,7 +178,7 @@ public final class PmiView {
         for (long k = start; k < end; k++) {
             int j = counts.column(k);
             if (j == i) {
-                continue; // self-pairs are not associations (METHOD.md section 1)
+                continue; // self-pairs are not associations (docs/method.md section 1)
             }
             double x = counts.units(k) / scale;
             if (x < minPairCount) {
@@ -288,7 +288,7 @@ public final class PmiView {
     public record PhraseScore(double total, List<Term> terms, int observedPairs, int unobservedPairs) {}
 
     /**
-     * The additive multi-feature decomposition (METHOD.md section 2): PMI(Q, A) = sum_i sum_j PMI(q_i, a_j),
+     * The additive multi-feature decomposition (docs/method.md section 2): PMI(Q, A) = sum_i sum_j PMI(q_i, a_j),
      * repeats counted with multiplicity. Ids must be in the vocabulary. A pair of the same word is a
      * self-pair: it has no PMI in this model and is treated like an unobserved pair.
      *

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Analogies a : b :: c : ? (METHOD.md section 4), exact over the view's candidates, with a, b and c never
+ * Analogies a : b :: c : ? (docs/method.md section 4), exact over the view's candidates, with a, b and c never
  * among the answers. Ties go to the lower id.
  */
 public final class Analogy {

@@ -16,7 +16,7 @@ import java.util.OptionalInt;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Intrinsic evaluation of a {@link WordVectors} (METHOD.md section 6), following the protocol of the reference
+ * Intrinsic evaluation of a {@link WordVectors} (docs/method.md section 6), following the protocol of the reference
  * evaluator {@code shared/tools/eval_vectors.py} so that both give the same numbers on the same vectors:
  *
  * <ul>
@@ -201,25 +201,14 @@ public final class Evaluation {
         return false;
     }
 
-    /**
-     * The default evaluation folder: $YUELAO_EVAL_DIR, else the first existing of ../shared/eval, shared/eval
-     * (from the working directory) and /work/shared/eval; null if none exists.
-     */
+    /** The folder named by $YUELAO_EVAL_DIR when it exists, else null: the sets {@code eval} scores by default. */
     public static Path defaultEvalDir() {
         String env = System.getenv("YUELAO_EVAL_DIR");
-        List<Path> candidates = new ArrayList<>();
-        if (env != null && !env.isBlank()) {
-            candidates.add(Path.of(env));
+        if (env == null || env.isBlank()) {
+            return null;
         }
-        candidates.add(Path.of("..", "shared", "eval"));
-        candidates.add(Path.of("shared", "eval"));
-        candidates.add(Path.of("/work/shared/eval"));
-        for (Path p : candidates) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return null;
+        Path p = Path.of(env);
+        return Files.isDirectory(p) ? p : null;
     }
 
     /** The *.txt and *.txt.gz files of a folder, sorted by name. */

@@ -2,7 +2,7 @@ package yuelao.engine.query;
 
 import java.util.Locale;
 
-/** The measure of a nearest-neighbour search (METHOD.md section 4). */
+/** The measure of a nearest-neighbour search (docs/method.md section 4). */
 public enum Mode {
     /** cos(v_a, v_w): the normalised relatedness (default). */
     COSINE,

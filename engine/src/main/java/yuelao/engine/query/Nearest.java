@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Nearest neighbours of a word (METHOD.md section 4), exact: every candidate among the view's top
+ * Nearest neighbours of a word (docs/method.md section 4), exact: every candidate among the view's top
  * {@link WordVectors#searchLimit()} words is scored. The query word is never among its results. Order: score
  * descending, ties by lower id.
  */

@@ -55,7 +55,7 @@ final class Scan {
         /** score = &lt;row, q_j&gt;; queries are packed one per stride. */
         DOT,
         /**
-         * 3CosMul (Levy and Goldberg 2014, METHOD.md section 4): queries are packed as three unit vectors
+         * 3CosMul (Levy and Goldberg 2014, docs/method.md section 4): queries are packed as three unit vectors
          * (a, b, c) per question, rows are unit vectors, cos' = (cos + 1) / 2 and score =
          * cos'(w, b) cos'(w, c) / (cos'(w, a) + 0.001).
          */

@@ -8,7 +8,7 @@ import yuelao.tokenizer.analysis.TextAnalyzer;
 import yuelao.core.analysis.AnalyzerSpec;
 
 /**
- * Sentence queries (METHOD.md section 4, "additivity"): a text is tokenized with the analyzer recorded in the
+ * Sentence queries (docs/method.md section 4, "additivity"): a text is tokenized with the analyzer recorded in the
  * vectors' properties (the whitespace analyzer when none is recorded), and its vector is the sum of its
  * in-vocabulary token vectors, repeats counted, out-of-vocabulary tokens skipped; no token gives the zero
  * vector. Then PMI(S1, S2) ~ &lt;s_1, s_2&gt; (relatedness), cos(s_1, s_2), and the keywords of S: its distinct

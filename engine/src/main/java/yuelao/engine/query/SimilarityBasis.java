@@ -5,7 +5,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
- * The "similarity" route of METHOD.md section 4 for a context set of the K most frequent words.
+ * The "similarity" route of docs/method.md section 4 for a context set of the K most frequent words.
  *
  * <p>The profile of word a is p_a(k) = &lt;v_a, v_k&gt; over k &lt; K. Its mean is &lt;v_a, vbar&gt;, so the
  * centred profile is &lt;v_a, v_k - vbar&gt; and K times the covariance of two profiles is v_a S v_b^T with

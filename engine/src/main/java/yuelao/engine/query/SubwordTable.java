@@ -6,7 +6,7 @@ import yuelao.engine.subword.SubwordFeatures;
 
 /**
  * The n-gram part of a subword model ({@code subwords.bin}), for composing vectors of words the corpus never
- * showed: v_w = sum of the vectors of w's n-gram buckets that the vocabulary used (METHOD.md section 2,
+ * showed: v_w = sum of the vectors of w's n-gram buckets that the vocabulary used (docs/method.md section 2,
  * additivity; issue 7). Immutable.
  */
 public final class SubwordTable {

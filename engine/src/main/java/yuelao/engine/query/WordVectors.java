@@ -337,7 +337,7 @@ public final class WordVectors {
         return data.unit.dot(a, paddedRow(data.unit, b));
     }
 
-    /** Inner product of two words' raw vectors: the model's PMI estimate (METHOD.md section 3). */
+    /** Inner product of two words' raw vectors: the model's PMI estimate (docs/method.md section 3). */
     public double dot(int a, int b) {
         return data.raw.dot(a, paddedRow(data.raw, b));
     }

@@ -1,5 +1,5 @@
 /**
- * Queries on trained word vectors (METHOD.md section 4) and their evaluation (section 6).
+ * Queries on trained word vectors (docs/method.md section 4) and their evaluation (section 6).
  *
  * <p>{@link yuelao.engine.query.WordVectors} holds a table (opened from a VECTORS directory or built in memory);
  * {@link yuelao.engine.query.Nearest}, {@link yuelao.engine.query.Analogy},

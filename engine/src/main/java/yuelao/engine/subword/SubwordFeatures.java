@@ -7,7 +7,7 @@ import java.util.function.IntConsumer;
 
 /**
  * A word as a multi-feature variable (issue 7): its own id plus hashed character n-grams. Under the naive
- * independence assumption of METHOD.md section 2 the word's PMI with any other word is the sum of its
+ * independence assumption of docs/method.md section 2 the word's PMI with any other word is the sum of its
  * features' PMIs; with PMI ~ inner product its vector is the sum of its feature vectors, v_w = sum_g z_g.
  *
  * <p>Features of a word:

@@ -21,7 +21,7 @@ import yuelao.storage.counts.CountStore;
  * (Levy and Goldberg 2014: the per-cell optimum is &lt;v_i, c_j&gt; = PMI_ij with context smoothing a, minus log k;
  * a = 0.75 is word2vec's, 0.5 fastText's.)
  * The gradient with respect to z_g is the sum of dL/dv_i over the words i that have feature g: the additive
- * decomposition of METHOD.md section 2 applied to word forms.
+ * decomposition of docs/method.md section 2 applied to word forms.
  *
  * <p>Optimisation is word2vec's and fastText's: plain SGD, rate decaying linearly from eta to 0 over all events.
  * Instead of the token stream, an epoch makes {@code X = sum x_ij} positive events in expectation (one pass of

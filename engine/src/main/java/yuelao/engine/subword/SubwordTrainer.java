@@ -18,7 +18,7 @@ import yuelao.storage.counts.CountStore;
  *       lockstep, started from "own id = u_w, n-grams = 0". Deterministic: every reduction is summed over a
  *       fixed split into {@link #CHUNKS} chunks, whatever the thread count. The ridge moves what words share
  *       into their common n-grams (a word's own id pays for whatever its n-grams cannot explain).
- *   <li>{@link #refineEpoch refinement} (optional): METHOD.md's weighted squared error on the composed vectors,
+ *   <li>{@link #refineEpoch refinement} (optional): the seed's weighted squared error on the composed vectors,
  *       {@code L = sum over observed ordered (i, j) of lambda_ij/2 (<v_i, v_j> - t_ij)^2} plus {@code m} sampled
  *       negatives per record pulled towards 0; dL/dz_g = sum_{w: g in F(w)} dL/dv_w (the gradient is spread
  *       over the features). A pass visits each word's row of the count store in mini-batches: the word's

@@ -13,7 +13,7 @@ import yuelao.storage.counts.CountStore;
  * of threads.
  *
  * <p>A task's records are the CSR entries (i, j) with i in a and j in b, and (if a != b) i in b and j in a:
- * both orders of every unordered pair, as METHOD.md's objective visits them.
+ * both orders of every unordered pair, as the seed's objective visits them.
  */
 public final class BlockSchedule {
     private final int blocks;

@@ -14,7 +14,7 @@ import yuelao.engine.linalg.SparseSymmetric;
  * Rayleigh-Ritz step (Halko, Martinsson and Tropp 2011, with the symmetric finish): Q = orth(random n x b);
  * repeat Q = orth(M Q); then T = Q^T M Q = W diag(theta) W^T and the Ritz vectors U = Q W.
  *
- * <p>METHOD.md section 3 (closed form): the symmetric route keeps the d largest <b>positive</b> eigenvalues,
+ * <p>docs/method.md section 3 (closed form): the symmetric route keeps the d largest <b>positive</b> eigenvalues,
  * V = U_d diag(theta_d)^p, so that {@code <v_i, v_j> ~ M_ij} with one shared vector set (negative
  * directions cannot be represented by shared real vectors). The SVD route keeps the d largest |theta| (for a
  * symmetric M the singular values are |theta| and the singular vectors are the eigenvectors), V = U_d

@@ -13,7 +13,7 @@ import yuelao.engine.pmi.PmiView;
 import yuelao.storage.counts.CountStore;
 
 /**
- * The seed's model trained exactly as METHOD.md section 3 says ({@code --method pmi}):
+ * The seed's model trained exactly as docs/method.md section 3 says ({@code --method pmi}):
  *
  * <pre>
  * L = sum over ordered (i, j), x_ij > 0, i != j, of lambda_ij (&lt;v_i, v_j&gt; - PMI_ij)^2
@@ -62,10 +62,10 @@ public final class PmiTrainer implements AutoCloseable {
         }
     }
 
-    /** Weighted and unweighted RMSE on a set of records, beside the "predict 0" baseline (METHOD.md section 6). */
+    /** Weighted and unweighted RMSE on a set of records, beside the "predict 0" baseline (docs/method.md section 6). */
     public record Fit(double weightedRmse, double rmse, double weightedRmseZero, double rmseZero, long records) {}
 
-    /** The value a record is fitted to, from the pair and its count x (PMI_ij in METHOD.md). */
+    /** The value a record is fitted to, from the pair and its count x (PMI_ij in docs/method.md). */
     @FunctionalInterface
     public interface Target {
         double value(int i, int j, double x);
@@ -127,11 +127,11 @@ public final class PmiTrainer implements AutoCloseable {
     }
 
     /**
-     * An extension of METHOD.md's objective (off by default): after each record (i, j), {@code count} negative
+     * An extension of the seed's objective (off by default): after each record (i, j), {@code count} negative
      * words j' drawn with probability proportional to n^0.75 from j's block (so strata stay conflict-free) are
      * pulled towards their PPMI with i (0 when the pair was never seen), with weight {@code weight}; and targets
      * become PPMI when {@code positiveTargets}. This constrains the unobserved pairs the plain objective leaves
-     * free (METHOD.md section 6, "loss vs metric").
+     * free (docs/method.md section 6, "loss vs metric").
      */
     public void negativeSampling(int count, double weight, boolean positiveTargets) {
         this.negatives = count;

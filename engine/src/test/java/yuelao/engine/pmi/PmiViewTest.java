@@ -22,7 +22,7 @@ import yuelao.engine.count.WindowWeighting;
 import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.core.vocab.Vocabulary;
 
-/** Every measure against a brute-force computation from the raw corpus counts (METHOD.md section 2). */
+/** Every measure against a brute-force computation from the raw corpus counts (docs/method.md section 2). */
 class PmiViewTest {
     @TempDir
     static Path dir;

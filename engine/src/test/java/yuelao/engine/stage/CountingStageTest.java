@@ -29,7 +29,7 @@ import yuelao.core.analysis.AnalyzerSpec;
 import yuelao.tokenizer.scan.DocumentReader;
 import yuelao.core.vocab.Vocabulary;
 
-/** Counting against a brute-force reference (METHOD.md section 1), on random corpora. */
+/** Counting against a brute-force reference (docs/method.md section 1), on random corpora. */
 class CountingStageTest {
     @TempDir
     Path dir;

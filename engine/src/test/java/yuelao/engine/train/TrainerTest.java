@@ -63,7 +63,7 @@ class TrainerTest {
     /**
      * One AdaGrad step from G = 1 moves v by -eta g / sqrt(1 + g^2 + eps) per coordinate, so g can be recovered from
      * the step and compared with the central finite difference of the record loss (1/2) w (<v_i, v_j> - t)^2
-     * (METHOD.md's g_i = lambda e v_j is the gradient of that half-squared form).
+     * (the seed's g_i = lambda e v_j is the gradient of that half-squared form).
      */
     @Test
     void gradientMatchesFiniteDifferences() throws IOException {

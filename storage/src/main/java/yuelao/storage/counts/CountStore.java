@@ -268,7 +268,7 @@ public final class CountStore implements Closeable {
         return (double) pairUnits / scale;
     }
 
-    /** Sum of units over the diagonal (i, i), which METHOD.md excludes from X. */
+    /** Sum of units over the diagonal (i, i), which docs/method.md excludes from X. */
     public long diagonalUnits() {
         return diagonalUnits;
     }

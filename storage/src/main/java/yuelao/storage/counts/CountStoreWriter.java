@@ -143,7 +143,7 @@ public final class CountStoreWriter implements PairSink, Closeable {
             long nnz = offsets[vocabSize];
             TreeMap<String, String> props = new TreeMap<>(properties);
             props.put(StoreKeys.SCALE, Long.toString(scale));
-            // X counts every unordered event twice (x_ij and x_ji), METHOD.md section 1.
+            // X counts every unordered event twice (x_ij and x_ji), docs/method.md section 1.
             props.put(StoreKeys.X_UNITS, Long.toString(Math.multiplyExact(2, offDiagonalUnits)));
             props.put(StoreKeys.DIAGONAL_UNITS, Long.toString(diagonalUnits));
             props.put(StoreKeys.N, Long.toString(vocabulary.totalCount()));

@@ -12,7 +12,7 @@ import yuelao.core.vocab.Vocabulary;
 
 /**
  * A persisted Chronicle Map from word to (id, count), for processes that need random word look-ups without
- * loading the whole vocabulary (STACK.md section 2: about 2 M gets/s, 0.03 s to reopen).
+ * loading the whole vocabulary (about 2 M gets/s and 0.03 s to reopen, measured in benchmarks/RESULTS.md).
  *
  * <p>Built once from a {@link Vocabulary} into a hidden temporary file renamed into place when complete.
  * Chronicle keeps no user metadata in its header, so one reserved entry, key {@value #META_KEY} (a NUL
