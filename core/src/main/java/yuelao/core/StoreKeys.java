@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The property keys a vocabulary and a count store record in their headers (how they were made and what the corpus
  * held), named once for every module that writes or reads them. Values are strings; the files keep them sorted by
- * key. The analyzer's own keys are {@link yuelao.core.analysis.AnalyzerSpec#toProperties()}'s.
+ * key. The analyzer's own keys are {@link yuelao.core.AnalyzerSpec#toProperties()}'s.
  */
 public final class StoreKeys {
     private StoreKeys() {}
@@ -62,5 +62,5 @@ public final class StoreKeys {
     /** Settings that must agree for two stores' units to mean the same thing (a merge refuses stores that differ). */
     public static final List<String> MUST_AGREE_FOR_MERGE = java.util.stream.Stream.concat(
             java.util.stream.Stream.of(WINDOW, WEIGHTING, KEEP_OOV_POSITIONS, SELF_PAIRS, SUBSAMPLE),
-            yuelao.core.analysis.AnalyzerSpec.PROPERTY_KEYS.stream()).toList();
+            yuelao.core.AnalyzerSpec.PROPERTY_KEYS.stream()).toList();
 }

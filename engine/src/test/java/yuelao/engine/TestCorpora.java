@@ -9,7 +9,7 @@ import yuelao.engine.stage.CountSettings;
 import yuelao.engine.stage.CountingStage;
 import yuelao.engine.stage.VocabularySettings;
 import yuelao.engine.count.WindowWeighting;
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 
 /** Random corpora and counting requests shared by the engine's tests. */
 public final class TestCorpora {

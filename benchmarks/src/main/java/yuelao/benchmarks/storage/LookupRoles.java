@@ -8,7 +8,7 @@ import yuelao.storage.counts.CountStore;
 import yuelao.storage.lookup.ChroniclePairMap;
 import yuelao.storage.lookup.ChronicleVocabularyMap;
 import yuelao.storage.vocab.VocabularyFile;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /**
  * Does Chronicle Map earn its place? For each persisted look-up role of a real count store, times the

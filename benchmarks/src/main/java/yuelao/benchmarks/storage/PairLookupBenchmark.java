@@ -26,7 +26,7 @@ import yuelao.storage.counts.CountStoreWriter;
 import yuelao.storage.counts.PairCountBuffer;
 import yuelao.storage.format.TempNames;
 import yuelao.storage.lookup.ChroniclePairMap;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /**
  * Random pair look-ups: the memory-mapped CSR {@link CountStore#count(int, int)} (binary search in a row)

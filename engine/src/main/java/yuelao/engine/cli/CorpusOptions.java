@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 import yuelao.engine.stage.VocabularySettings;
 
 /** The corpus and how it becomes a vocabulary: shared by every verb that reads a corpus. Defaults: {@link RecipeDefaults}. */

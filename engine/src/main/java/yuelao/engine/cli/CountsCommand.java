@@ -14,7 +14,7 @@ import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
 import yuelao.storage.counts.PairKey;
 import yuelao.storage.counts.RunCursor;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /** {@code yuelao counts STORE --info|--dump}: inspect a count store. */
 @Command(name = "counts", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,

@@ -27,7 +27,7 @@ import java.util.Optional;
 import yuelao.tokenizer.analysis.TextAnalyzer;
 import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /** {@code yuelao demo}: every stage on the bundled sample corpus, with what it found. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,

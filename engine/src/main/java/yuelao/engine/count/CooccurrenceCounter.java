@@ -7,7 +7,7 @@ import yuelao.storage.counts.CooccurrenceAccumulator;
 import yuelao.storage.counts.PairCountBuffer;
 import yuelao.storage.counts.PairKey;
 import yuelao.tokenizer.scan.TokenHandler;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /**
  * One tokenizer thread's co-occurrence counting (docs/method.md section 1). Per document: map each token to its

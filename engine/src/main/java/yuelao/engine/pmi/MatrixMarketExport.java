@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import yuelao.storage.counts.CountStore;
 import yuelao.storage.format.AtomicFiles;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /**
  * Writes the sparse PMI matrix in Matrix Market coordinate format ({@code %%MatrixMarket matrix coordinate

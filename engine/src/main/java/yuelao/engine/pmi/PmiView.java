@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /**
  * PMI as a queryable object over a count store (docs/method.md section 2). Immutable and thread-safe: the counts

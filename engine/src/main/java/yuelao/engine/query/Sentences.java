@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import yuelao.tokenizer.analysis.TextAnalyzer;
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 
 /**
  * Sentence queries (docs/method.md section 4, "additivity"): a text is tokenized with the analyzer recorded in the

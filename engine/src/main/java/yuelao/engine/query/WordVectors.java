@@ -17,7 +17,7 @@ import yuelao.engine.subword.SubwordFeatures;
 import yuelao.storage.format.StoreFormatException;
 import yuelao.storage.vectors.SubwordFile;
 import yuelao.engine.vectors.VectorsDirectory;
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 
 /**
  * A table of word vectors for queries, in the spirit of gensim's {@code KeyedVectors}: immutable and safe to

@@ -16,14 +16,14 @@ import yuelao.storage.counts.CountStoreWriter;
 import yuelao.storage.format.AtomicDirectory;
 import yuelao.storage.vocab.StoredVocabulary;
 import yuelao.storage.vocab.VocabularyFile;
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 import yuelao.tokenizer.input.CorpusException;
 import yuelao.tokenizer.input.InputFiles;
 import yuelao.tokenizer.input.InputSource;
 import yuelao.tokenizer.scan.CorpusScanner;
 import yuelao.tokenizer.scan.ScanProgress;
 import yuelao.tokenizer.scan.ScanSummary;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 import yuelao.tokenizer.vocab.VocabularyBuilder;
 
 /**

@@ -16,7 +16,7 @@ import yuelao.storage.counts.CountStoreMerger;
 import yuelao.storage.format.AtomicDirectory;
 import yuelao.storage.format.StoreFormatException;
 import yuelao.storage.vocab.VocabularyFile;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /**
  * Merges count stores of corpus parts into the store of the whole corpus.

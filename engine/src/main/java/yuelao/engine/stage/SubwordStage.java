@@ -16,7 +16,7 @@ import yuelao.engine.pmi.PmiMeasure;
 import yuelao.engine.pmi.PmiOptions;
 import yuelao.engine.pmi.PmiView;
 import yuelao.storage.counts.CountStoreDirectory;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /**
  * The subword step of training ({@code --subwords}): word vectors from the word-level method, then the feature

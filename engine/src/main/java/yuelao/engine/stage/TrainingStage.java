@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import yuelao.core.StoreKeys;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 import yuelao.engine.subword.SubwordSettings;
 import yuelao.engine.train.Checkpointing;
 import yuelao.engine.train.EigenTraining;

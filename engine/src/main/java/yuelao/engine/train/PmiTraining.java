@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import yuelao.core.StoreKeys;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 import yuelao.engine.pmi.PmiMeasure;
 import yuelao.engine.pmi.PmiOptions;
 import yuelao.engine.pmi.PmiView;

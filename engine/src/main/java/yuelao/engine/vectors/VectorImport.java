@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import yuelao.core.analysis.AnalyzerSpec;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.AnalyzerSpec;
+import yuelao.core.Vocabulary;
 
 /**
  * Turns a foreign vector file into a VECTORS directory.

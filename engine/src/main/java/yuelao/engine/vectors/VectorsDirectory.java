@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 import yuelao.storage.format.AtomicDirectory;
 import yuelao.storage.format.StoreFormatException;
 import yuelao.storage.vectors.SubwordFile;

@@ -20,7 +20,7 @@ import yuelao.engine.stage.CountingStage;
 import yuelao.engine.TestCorpora;
 import yuelao.engine.count.WindowWeighting;
 import yuelao.storage.counts.CountStoreDirectory;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /** Every measure against a brute-force computation from the raw corpus counts (docs/method.md section 2). */
 class PmiViewTest {

@@ -25,9 +25,9 @@ import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
 import yuelao.storage.counts.PairKey;
 import yuelao.storage.counts.RunCursor;
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 import yuelao.tokenizer.scan.DocumentReader;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /** Counting against a brute-force reference (docs/method.md section 1), on random corpora. */
 class CountingStageTest {

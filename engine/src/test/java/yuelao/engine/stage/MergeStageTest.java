@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yuelao.engine.stage.VocabularyStage;
 import yuelao.storage.counts.CountStoreDirectory;
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 import yuelao.tokenizer.scan.DocumentReader;
 
 /** The merge property: merge(count(A), count(B)) == count(A + B), on random corpora. */

@@ -9,8 +9,8 @@ import yuelao.storage.counts.CountStore;
 import yuelao.storage.format.StoreFormatException;
 import yuelao.storage.vocab.StoredVocabulary;
 import yuelao.storage.vocab.VocabularyFile;
-import yuelao.core.analysis.AnalyzerSpec;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.AnalyzerSpec;
+import yuelao.core.Vocabulary;
 
 /**
  * An opened count store directory: its vocabulary and its memory-mapped CSR counts, checked to belong

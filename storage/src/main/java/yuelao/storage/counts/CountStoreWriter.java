@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import yuelao.storage.format.BinaryFileWriter;
 import yuelao.storage.format.FileHeader;
 import yuelao.storage.format.Layouts;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /**
  * Writes {@code counts.bin} (layout: {@link CountStore}) from the merged stream of unordered pairs: strictly

@@ -1,7 +1,7 @@
 package yuelao.storage.vocab;
 
 import java.util.SortedMap;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /**
  * A vocabulary read back from disk with the properties it was written with (analyzer settings, minCount...).

@@ -12,7 +12,7 @@ import yuelao.storage.format.BinaryFileWriter;
 import yuelao.storage.format.AtomicFiles;
 import yuelao.storage.format.SegmentInput;
 import yuelao.storage.format.StoreFormatException;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /**
  * The vocabulary files of a store directory.

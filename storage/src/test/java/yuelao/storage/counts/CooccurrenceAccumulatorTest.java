@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 class CooccurrenceAccumulatorTest {
     private static final int V = 300;

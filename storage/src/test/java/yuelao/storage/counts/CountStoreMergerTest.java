@@ -14,7 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yuelao.storage.format.StoreFormatException;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 class CountStoreMergerTest {
     private static final Map<String, String> PROPS = Map.of("window", "5", "weighting", "uniform");

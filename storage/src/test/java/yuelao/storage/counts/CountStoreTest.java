@@ -12,7 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yuelao.storage.format.StoreFormatException;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 class CountStoreTest {
     @TempDir

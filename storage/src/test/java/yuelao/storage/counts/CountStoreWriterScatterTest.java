@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /** The windowed scatter: any window gives the same bytes as the default, in about storeBytes / window passes. */
 class CountStoreWriterScatterTest {

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 /** Random pair events, a brute-force HashMap reference, and an exhaustive store comparison. */
 final class CountsFixture {

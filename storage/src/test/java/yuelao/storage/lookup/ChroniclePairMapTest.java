@@ -15,7 +15,7 @@ import yuelao.storage.counts.CountStore;
 import yuelao.storage.counts.CountStoreWriter;
 import yuelao.storage.counts.PairCountBuffer;
 import yuelao.storage.format.StoreFormatException;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 class ChroniclePairMapTest {
     @TempDir

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yuelao.storage.format.BinaryFileWriter;
 import yuelao.storage.format.StoreFormatException;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 
 class VocabularyFileTest {
     @TempDir

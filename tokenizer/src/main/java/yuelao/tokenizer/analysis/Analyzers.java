@@ -1,6 +1,6 @@
 package yuelao.tokenizer.analysis;
 
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

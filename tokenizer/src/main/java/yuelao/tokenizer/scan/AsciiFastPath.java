@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 import yuelao.tokenizer.analysis.Analyzers;
 
 /**

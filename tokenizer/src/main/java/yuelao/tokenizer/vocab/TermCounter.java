@@ -1,7 +1,7 @@
 package yuelao.tokenizer.vocab;
 
-import yuelao.core.vocab.CharSliceTable;
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.CharSliceTable;
+import yuelao.core.Vocabulary;
 import java.util.Arrays;
 import java.util.List;
 import yuelao.tokenizer.scan.TokenHandler;

@@ -1,6 +1,6 @@
 package yuelao.tokenizer.vocab;
 
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 import java.io.IOException;
 import java.util.List;
 import yuelao.tokenizer.input.CorpusException;

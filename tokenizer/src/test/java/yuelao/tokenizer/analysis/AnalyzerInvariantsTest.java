@@ -1,6 +1,6 @@
 package yuelao.tokenizer.analysis;
 
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 import yuelao.tokenizer.input.InputSource;
 import yuelao.tokenizer.vocab.TermCounter;
 

@@ -1,6 +1,6 @@
 package yuelao.tokenizer.vocab;
 
-import yuelao.core.vocab.Vocabulary;
+import yuelao.core.Vocabulary;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import yuelao.core.analysis.AnalyzerSpec;
+import yuelao.core.AnalyzerSpec;
 import yuelao.tokenizer.analysis.Analyzers;
 import yuelao.tokenizer.input.InputFiles;
 import yuelao.tokenizer.input.InputSource;

@@ -1,4 +1,4 @@
-package yuelao.core.vocab;
+package yuelao.core;
 
 import java.util.Arrays;
 

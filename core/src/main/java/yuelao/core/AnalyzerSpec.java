@@ -1,4 +1,4 @@
-package yuelao.core.analysis;
+package yuelao.core;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package yuelao.core.vocab;
+package yuelao.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
