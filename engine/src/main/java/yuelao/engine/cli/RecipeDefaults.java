@@ -106,7 +106,7 @@ final class RecipeDefaults implements IDefaultValueProvider {
     }
 
     /** The verbs whose options come from the recipe book. */
-    private static final java.util.Set<String> STAGE_VERBS = java.util.Set.of("vocab", "count", "train", "subwords");
+    private static final java.util.Set<String> STAGE_VERBS = java.util.Set.of("vocab", "count", "train");
 
     /**
      * The recipe of a verb: {@code run} and {@code demo} run the preset named by {@code --preset} in {@code args}, the
@@ -115,6 +115,9 @@ final class RecipeDefaults implements IDefaultValueProvider {
     static java.util.Optional<Recipes.Recipe> forVerb(String verb, String... args) {
         if (STAGE_VERBS.contains(verb)) {
             return java.util.Optional.of(Recipes.stages());
+        }
+        if (verb.equals("subwords")) {
+            return java.util.Optional.of(Recipes.subwordStage());
         }
         if (!verb.equals("run") && !verb.equals("demo")) {
             return java.util.Optional.empty();

@@ -35,6 +35,7 @@ public final class YuelaoCommand implements Runnable {
             KeywordsCommand.class,
             PmiMatrixCommand.class,
             TrainCommand.class,
+            SubwordsCommand.class,
             RunCommand.class,
             ExportCommand.class,
             ImportCommand.class,

@@ -46,6 +46,12 @@ public final class Recipes {
                 TrainSettings.builder().build(), null);
     }
 
+    /** The stage verbs' defaults for {@code yuelao subwords}: {@link #stages()} with the subword builder's (n-grams 3-6). */
+    public static Recipe subwordStage() {
+        Recipe s = stages();
+        return new Recipe("subwords", "the subword stage's defaults", s.vocabulary(), s.counting(), s.training(), SubwordSettings.builder().build());
+    }
+
     /**
      * A preset of {@code run}:
      *

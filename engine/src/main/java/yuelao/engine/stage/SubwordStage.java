@@ -33,6 +33,157 @@ import yuelao.core.Vocabulary;
 public final class SubwordStage {
     private SubwordStage() {}
 
+    /** The property of a word-level closed-form model that holds its eigenvalues, comma-separated. */
+    static final String EIGENVALUES = "train.eigenvalues";
+
+    /** One standalone subword job ({@code yuelao subwords}): a store, the word-level vectors trained on it, the output. */
+    public static final class Job {
+        private final Path store;
+        private final Path vectors;
+        private final Path out;
+        private final boolean force;
+        private final SubwordSettings settings;
+        private final int threads;
+        private final Consumer<String> progress;
+
+        private Job(Builder b) {
+            this.store = java.util.Objects.requireNonNull(b.store, "store");
+            this.vectors = java.util.Objects.requireNonNull(b.vectors, "vectors");
+            this.out = java.util.Objects.requireNonNull(b.out, "out");
+            this.force = b.force;
+            this.settings = java.util.Objects.requireNonNull(b.settings, "settings");
+            this.threads = b.threads;
+            this.progress = b.progress;
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+            }
+        }
+
+        public static final class Builder {
+            private Path store;
+            private Path vectors;
+            private Path out;
+            private boolean force;
+            private SubwordSettings settings = SubwordSettings.builder().build();
+            private int threads = Runtime.getRuntime().availableProcessors();
+            private Consumer<String> progress = line -> {};
+
+            private Builder() {}
+
+            /** The count store the word vectors were trained on. */
+            public Builder store(Path store) {
+                this.store = store;
+                return this;
+            }
+
+            /** The word-level VECTORS directory (from {@code train --subwords none}). */
+            public Builder vectors(Path vectors) {
+                this.vectors = vectors;
+                return this;
+            }
+
+            /** The VECTORS directory to write. */
+            public Builder out(Path out) {
+                this.out = out;
+                return this;
+            }
+
+            public Builder force(boolean force) {
+                this.force = force;
+                return this;
+            }
+
+            public Builder settings(SubwordSettings settings) {
+                this.settings = settings;
+                return this;
+            }
+
+            public Builder threads(int threads) {
+                this.threads = threads;
+                return this;
+            }
+
+            public Builder progress(Consumer<String> progress) {
+                this.progress = java.util.Objects.requireNonNull(progress);
+                return this;
+            }
+
+            public Job build() {
+                return new Job(this);
+            }
+        }
+    }
+
+    public static Job.Builder job() {
+        return new Job.Builder();
+    }
+
+    /**
+     * Fits a subword model to word-level vectors already trained on {@code store}, and writes a VECTORS directory with
+     * the composed vectors and the feature table. The same files as {@code train} with {@code --subwords} in one go:
+     * the training settings and, for the closed forms, the eigenvalues come from the word-level model's properties.
+     */
+    public static TrainingStage.Result run(Job job) throws IOException {
+        long t0 = System.nanoTime();
+        try (CountStoreDirectory store = CountStoreDirectory.open(job.store)) {
+            VectorsDirectory.Loaded word = VectorsDirectory.load(job.vectors);
+            Vocabulary v = store.vocabulary();
+            if (word.vocabulary().fingerprint() != v.fingerprint()) {
+                throw new yuelao.storage.format.StoreFormatException(job.vectors, "was not trained on " + job.store + " (another vocabulary)");
+            }
+            Map<String, String> props = new java.util.LinkedHashMap<>(word.properties());
+            if (props.containsKey("subwords.minn")) {
+                throw new IllegalArgumentException(job.vectors + ": already a subword model; fit to the word-level vectors (train --subwords none)");
+            }
+            String ev = props.remove(EIGENVALUES);
+            double[] eigenvalues = ev == null ? null : parseEigenvalues(job.vectors, ev, word.dim());
+            TrainSettings o = trainSettings(props, word.dim(), job.threads);
+            job.settings.toProperties(props);
+            Result sw = run(store, v, word.data(), eigenvalues, o, job.settings, props, job.progress);
+            sw.features().spec().toProperties(props);
+            VectorsDirectory.write(job.out, job.force, java.util.List.of(job.store, job.vectors),
+                    new VectorsDirectory.Contents(v, sw.composed(), word.dim(), props, stored(sw, word.dim())));
+            return new TrainingStage.Result(v, sw.composed(), word.dim(), (System.nanoTime() - t0) / 1e9, sw.summary());
+        }
+    }
+
+    /** The training settings the subword step reads (dim, seed, threads, the closed form's p, shift, cds, pmi's x_max, alpha). */
+    private static TrainSettings trainSettings(Map<String, String> p, int dim, int threads) {
+        yuelao.engine.train.ClosedFormSettings.Builder c = yuelao.engine.train.ClosedFormSettings.builder();
+        java.util.Optional.ofNullable(p.get("train.power")).ifPresent(x -> c.power(Double.parseDouble(x)));
+        java.util.Optional.ofNullable(p.get("train.shift")).ifPresent(x -> c.shift(Double.parseDouble(x)));
+        java.util.Optional.ofNullable(p.get("train.cds")).ifPresent(x -> c.cds(Double.parseDouble(x)));
+        yuelao.engine.train.PmiSettings.Builder m = yuelao.engine.train.PmiSettings.builder();
+        java.util.Optional.ofNullable(p.get("train.xMax")).ifPresent(x -> m.xMax(Double.parseDouble(x)));
+        java.util.Optional.ofNullable(p.get("train.alpha")).ifPresent(x -> m.alpha(Double.parseDouble(x)));
+        return TrainSettings.builder().method(TrainSettings.Method.parse(p.getOrDefault("train.method", "eig"))).dim(dim)
+                .seed(Long.parseLong(p.getOrDefault("train.seed", "1"))).threads(threads).closedForm(c.build()).pmi(m.build()).build();
+    }
+
+    static String formatEigenvalues(double[] ev) {
+        StringBuilder sb = new StringBuilder();
+        for (double x : ev) {
+            sb.append(sb.isEmpty() ? "" : ",").append(x);
+        }
+        return sb.toString();
+    }
+
+    private static double[] parseEigenvalues(Path dir, String s, int dim) throws IOException {
+        String[] parts = s.split(",");
+        if (parts.length != dim) {
+            throw new yuelao.storage.format.StoreFormatException(dir, "corrupt " + EIGENVALUES + " property (" + parts.length + " values for dimension " + dim + ")");
+        }
+        double[] ev = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            try {
+                ev[k] = Double.parseDouble(parts[k]);
+            } catch (NumberFormatException e) {
+                throw new yuelao.storage.format.StoreFormatException(dir, "corrupt " + EIGENVALUES + " property (" + parts[k] + ")");
+            }
+        }
+        return ev;
+    }
+
     /** The composed vectors, the feature lists and the feature table. */
     public record Result(float[] composed, SubwordFeatures features, float[] table, String summary) {}
 

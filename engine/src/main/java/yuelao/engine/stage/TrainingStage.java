@@ -174,6 +174,10 @@ public final class TrainingStage {
                 summary += "\n" + sw.summary();
                 stored = SubwordStage.stored(sw, s.dim());
             }
+            if (stored == null && t.eigenvalues() != null) {
+                // a word-level model keeps its eigenvalues, so that 'yuelao subwords' can fit a subword model to it later
+                props.put(SubwordStage.EIGENVALUES, SubwordStage.formatEigenvalues(t.eigenvalues()));
+            }
             if (job.evaluator != null && (s.method() != TrainSettings.Method.PMI || stored != null)) {
                 summary += "\nevaluation: " + job.evaluator.evaluate(v, vectors, s.dim());
             }

@@ -32,8 +32,7 @@ public final class CorpusScanner {
     private final AnalyzerSpec spec;
     private final int threads;
     private final int maxDocumentChars;
-    // -Dyuelao.asciiFastPath=false sends every line through Lucene (for side-by-side benchmarks)
-    private boolean asciiFastPath = !"false".equals(System.getProperty("yuelao.asciiFastPath"));
+    private boolean asciiFastPath = true;
     private Consumer<ScanProgress> progress = p -> {};
     private long progressIntervalMillis = 500;
 
@@ -51,9 +50,8 @@ public final class CorpusScanner {
     }
 
     /**
-     * Whether documents made of ASCII only take the analyzer's {@link AsciiFastPath} when it has one (default true,
-     * or the system property {@code yuelao.asciiFastPath}; the tokens are the same either way, which is what the
-     * tests check with this switch).
+     * Whether documents made of ASCII only take the analyzer's {@link AsciiFastPath} when it has one (default true;
+     * the tokens are the same either way, which is what the tests check with this switch, and benchmarks time both).
      */
     public CorpusScanner asciiFastPath(boolean on) {
         this.asciiFastPath = on;
