@@ -5,15 +5,11 @@ import picocli.CommandLine.Option;
 /** Threads and progress, shared by the long-running verbs. */
 public final class RunOptions {
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
-            description = "Worker threads. Default: the number of cores (${sys:yuelao.cores}).")
+            description = "Worker threads. Default: the number of cores.")
     Integer threads;
 
     @Option(names = {"-q", "--quiet"}, defaultValue = "false", description = "No progress on stderr.")
     boolean quiet;
-
-    static {
-        System.setProperty("yuelao.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    }
 
     public int threads() {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

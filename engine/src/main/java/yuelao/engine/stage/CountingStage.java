@@ -135,6 +135,9 @@ public final class CountingStage {
 
     /** Progress callbacks: stage name and scan snapshot. */
     public interface Progress {
+        /** No progress reports. */
+        Progress NONE = name -> snapshot -> {};
+
         Consumer<ScanProgress> stage(String name);
     }
 
