@@ -9,6 +9,23 @@ import java.util.Locale;
 public final class ByteSize {
     private ByteSize() {}
 
+    /**
+     * Prints {@code args[0]} parsed, in bytes, or one line saying why it is not a size (exit 2). The launcher asks this
+     * to size the heap from {@code --memory}, so that sizes are parsed in one place.
+     */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: ByteSize SIZE");
+            System.exit(2);
+        }
+        try {
+            System.out.println(parse(args[0]));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
     /** The shortest exact form: "1g", "256m", "1536k", or the byte count. */
     public static String format(long bytes) {
         String[] units = {"t", "g", "m", "k"};

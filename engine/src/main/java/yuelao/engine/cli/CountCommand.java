@@ -49,7 +49,7 @@ public final class CountCommand implements Callable<Integer> {
         if (counting.vocab() != null) {
             inputs.add(counting.vocab());
         }
-        Checks.outputDirectory(this.out, CountStore.DIRECTORY_KIND, force, inputs);
+        Checks.outputDirectory(spec, this.out, CountStore.DIRECTORY_KIND, force, inputs);
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         CountingStage.Result r = CountingStage.run(job, this.out, force, name -> new ScanProgressPrinter(progress, name));
         progress.done();

@@ -66,7 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserException(out + ": is a directory; --out names the file to write");
         }
         java.util.List<Path> inputs = oovWords != null ? java.util.List.of(vectors, oovWords) : java.util.List.of(vectors);
-        Checks.outputFile(out, "a word-vector file", VectorFormats::looksLikeVectors, force, inputs);
+        Checks.outputFile(spec, out, "a word-vector file", VectorFormats::looksLikeVectors, force, inputs);
         long t0 = System.nanoTime();
         int rows;
         int dim;

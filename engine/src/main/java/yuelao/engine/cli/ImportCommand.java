@@ -41,7 +41,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter pw = spec.commandLine().getOut();
-        Checks.outputDirectory(out, yuelao.storage.vectors.VectorsFile.DIRECTORY_KIND, force, java.util.List.of(file));
+        Checks.outputDirectory(spec, out, yuelao.storage.vectors.VectorsFile.DIRECTORY_KIND, force, java.util.List.of(file));
         VectorImport.Result r = VectorImport.run(file, out, force);
         pw.printf(Locale.ROOT, "imported %,d words x %d (%s) from %s in %s%n", r.words(), r.dim(), r.detected().describe(), file,
                 ProgressLine.duration(r.seconds()));

@@ -47,7 +47,7 @@ public final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Checks.outputDirectory(this.out, yuelao.storage.counts.CountStore.DIRECTORY_KIND, force, stores);
+        Checks.outputDirectory(spec, this.out, yuelao.storage.counts.CountStore.DIRECTORY_KIND, force, stores);
         long t0 = System.nanoTime();
         MergeStage.Settings settings;
         try {

@@ -54,8 +54,8 @@ public final class PmiMatrixCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         Path vocabFile = MatrixMarketExport.vocabularyFile(out);
         // The vocabulary beside the matrix is replaced only together with a matrix that yuelao wrote.
-        Checks.outputFile(out, "a Matrix Market file from yuelao pmi-matrix", MatrixMarketExport::isOwnMatrix, force, java.util.List.of(store));
-        Checks.outputFile(vocabFile, "the vocabulary of a yuelao pmi-matrix", f -> MatrixMarketExport.isOwnMatrix(out), force,
+        Checks.outputFile(spec, out, "a Matrix Market file from yuelao pmi-matrix", MatrixMarketExport::isOwnMatrix, force, java.util.List.of(store));
+        Checks.outputFile(spec, vocabFile, "the vocabulary of a yuelao pmi-matrix", f -> MatrixMarketExport.isOwnMatrix(out), force,
                 java.util.List.of(store));
         PmiOptions opts = new PmiOptions(PmiMeasure.parse(measure), shift, cds, 0, PmiOptions.Marginals.parse(marginals));
         double min = minValue != null ? minValue : opts.measure() == PmiMeasure.PPMI ? 0 : Double.NEGATIVE_INFINITY;

@@ -1,9 +1,7 @@
 package yuelao.engine.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,13 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import yuelao.engine.stage.CountingStage;
+import yuelao.engine.stage.RunPipeline;
 import yuelao.engine.stage.Recipes;
-import yuelao.engine.stage.TrainingStage;
 import yuelao.engine.train.TrainSettings;
-import yuelao.storage.counts.CountStore;
-import yuelao.storage.format.OutputGuard;
-import yuelao.storage.vectors.VectorsFile;
 
 /**
  * {@code yuelao run}: the whole pipeline in one command, corpus to vectors: vocabulary, counts, training, export of
@@ -46,7 +40,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "The recipe whose settings are the defaults of every option below.")
     String preset;
 
-    @Option(names = "--force", description = "Replace a store/ and vectors/ that yuelao wrote.")
+    @Option(names = "--force", description = {"Redo the stages whose output DIR holds but was made with other inputs or settings",
+            "(without it they are refused; finished stages made the same way are always reused: a rerun continues an interrupted run)."})
     boolean force;
 
     @Mixin
@@ -67,47 +62,45 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try {
             Recipes.preset(preset); // the options' defaults came from it (Main); an unknown name is an error here
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        Path store = this.out.resolve("store");
-        Path vectors = this.out.resolve("vectors");
         TrainSettings settings = training.settings(run.threads());
-        CountingStage.Job countJob = CountingStage.job().inputs(corpus.inputs()).vocabulary(corpus.settings()).reuseVocabulary(counting.vocab())
-                .counting(counting.settings(settings.seed())).threads(run.threads()).build();
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
-        TrainingStage.Job trainJob = TrainCommand.job(training, subwords, eval, settings, store, vectors, force, run.threads(), progress);
-        if (Files.exists(this.out) && !Files.isDirectory(this.out)) {
-            throw new UserException(this.out + ": is a file; --out names the run's directory");
+        RunPipeline.Job job;
+        try {
+            job = RunPipeline.job().inputs(corpus.inputs()).dir(this.out).force(force).vocabulary(corpus.settings())
+                    .reuseVocabulary(counting.vocab()).counting(counting.settings(settings.seed())).training(settings)
+                    .subwords(subwords.settings(settings.dim())).checkpointing(training.checkpointing(this.out.resolve("vectors")))
+                    .evaluator(eval.evaluator(run.threads())).scanProgress(name -> new ScanProgressPrinter(progress, name))
+                    .progress(progress::update).onCounted(c -> {
+                        progress.done();
+                        out.println("== counts");
+                        Summaries.printCount(out, c, this.out.resolve("store"));
+                        out.flush();
+                    }).notices(line -> {
+                        progress.done();
+                        err.println("yuelao run: " + line);
+                        err.flush();
+                    }).build();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
         }
-        if (!force && (Files.exists(store) || Files.exists(vectors))) {
-            throw new UserException(this.out + ": already holds a run (use --force to replace it)");
+        Checks.parentWritable(this.out);
+        for (Path p : new Path[] {job.store(), job.words(), job.vectors()}) {
+            Checks.sweep(p, err, "run");
         }
-        // Both outputs are checked before any work, so that a refused vectors directory never costs the store.
-        List<Path> inputs = corpus.inputPaths();
-        if (counting.vocab() != null) {
-            inputs.add(counting.vocab());
-        }
-        Checks.parentWritable(this.out); // the run directory itself is kept; only its store/ and vectors/ are replaced
-        OutputGuard.checkDirectory(store, CountStore.DIRECTORY_KIND, force, inputs);
-        inputs.addAll(training.inputs(store));
-        inputs.addAll(eval.files());
-        OutputGuard.checkDirectory(vectors, VectorsFile.DIRECTORY_KIND, force, inputs);
-        Files.createDirectories(this.out);
-        long t0 = System.nanoTime();
-        CountingStage.Result cr = CountingStage.run(countJob, store, force, name -> new ScanProgressPrinter(progress, name));
+        RunPipeline.Result r = RunPipeline.run(job);
         progress.done();
-        out.println("== counts");
-        Summaries.printCount(out, cr, store);
-        out.flush();
-        TrainingStage.Result tr = TrainingStage.run(trainJob);
-        progress.done();
-        out.println("== vectors");
-        TrainCommand.printTrained(out, tr, settings, vectors, trainJob.subwords() != null);
-        out.printf(Locale.ROOT, "== done in %s: %,d tokens -> %,d words x %d dimensions%n", ProgressLine.duration((System.nanoTime() - t0) / 1e9),
-                cr.countScan().tokens(), tr.vocabulary().size(), tr.dim());
+        if (r.trained() != null) {
+            out.println("== vectors");
+            TrainCommand.printTrained(out, r.trained(), settings, job.vectors(), job.subwords() != null);
+        }
+        out.printf(Locale.ROOT, "== done in %s: %,d tokens -> %,d words x %d dimensions%n", ProgressLine.duration(r.seconds()), r.tokens(),
+                r.words(), r.dim());
         return 0;
     }
 }

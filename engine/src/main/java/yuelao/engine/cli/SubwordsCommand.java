@@ -49,7 +49,7 @@ public final class SubwordsCommand implements Callable<Integer> {
         if (settings == null) {
             throw new UserException("--subwords none asks for no subword model; name the n-gram lengths, e.g. --subwords 3-6");
         }
-        Checks.outputDirectory(this.out, VectorsFile.DIRECTORY_KIND, force, List.of(store, vectors));
+        Checks.outputDirectory(spec, this.out, VectorsFile.DIRECTORY_KIND, force, List.of(store, vectors));
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         TrainingStage.Result r;
         try {

@@ -52,7 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingStage.Job job = job(training, subwords, eval, settings, store, this.out, force, run.threads(), progress);
         List<Path> inputs = training.inputs(store);
         inputs.addAll(eval.files());
-        Checks.outputDirectory(this.out, VectorsFile.DIRECTORY_KIND, force, inputs);
+        Checks.outputDirectory(spec, this.out, VectorsFile.DIRECTORY_KIND, force, inputs);
         TrainingStage.Result r = TrainingStage.run(job);
         progress.done();
         printTrained(out, r, settings, this.out, job.subwords() != null);

@@ -37,7 +37,7 @@ public final class VocabCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         VocabularySettings settings = corpus.settings();
-        Checks.outputDirectory(this.out, VocabularyFile.DIRECTORY_KIND, force, corpus.inputPaths());
+        Checks.outputDirectory(spec, this.out, VocabularyFile.DIRECTORY_KIND, force, corpus.inputPaths());
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         VocabularyBuilder.Result r = VocabularyStage.build(corpus.inputs(), settings, run.threads(), new ScanProgressPrinter(progress, "vocab"));
         progress.done();

@@ -45,6 +45,7 @@ public final class SubwordStage {
         private final SubwordSettings settings;
         private final int threads;
         private final Consumer<String> progress;
+        private final yuelao.engine.train.Evaluator evaluator;
 
         private Job(Builder b) {
             this.store = java.util.Objects.requireNonNull(b.store, "store");
@@ -54,6 +55,7 @@ public final class SubwordStage {
             this.settings = java.util.Objects.requireNonNull(b.settings, "settings");
             this.threads = b.threads;
             this.progress = b.progress;
+            this.evaluator = b.evaluator;
             if (threads < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
             }
@@ -67,8 +69,15 @@ public final class SubwordStage {
             private SubwordSettings settings = SubwordSettings.builder().build();
             private int threads = Runtime.getRuntime().availableProcessors();
             private Consumer<String> progress = line -> {};
+            private yuelao.engine.train.Evaluator evaluator;
 
             private Builder() {}
+
+            /** Scores the composed vectors once they are fitted; null for none. */
+            public Builder evaluator(yuelao.engine.train.Evaluator evaluator) {
+                this.evaluator = evaluator;
+                return this;
+            }
 
             /** The count store the word vectors were trained on. */
             public Builder store(Path store) {
@@ -141,9 +150,13 @@ public final class SubwordStage {
             job.settings.toProperties(props);
             Result sw = run(store, v, word.data(), eigenvalues, o, job.settings, props, job.progress);
             sw.features().spec().toProperties(props);
+            String summary = sw.summary();
+            if (job.evaluator != null) {
+                summary += "\nevaluation: " + job.evaluator.evaluate(v, sw.composed(), word.dim());
+            }
             VectorsDirectory.write(job.out, job.force, java.util.List.of(job.store, job.vectors),
                     new VectorsDirectory.Contents(v, sw.composed(), word.dim(), props, stored(sw, word.dim())));
-            return new TrainingStage.Result(v, sw.composed(), word.dim(), (System.nanoTime() - t0) / 1e9, sw.summary());
+            return new TrainingStage.Result(v, sw.composed(), word.dim(), (System.nanoTime() - t0) / 1e9, summary);
         }
     }
 

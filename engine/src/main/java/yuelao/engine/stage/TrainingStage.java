@@ -43,6 +43,7 @@ public final class TrainingStage {
         private final Checkpointing checkpointing;
         private final Evaluator evaluator;
         private final Consumer<String> progress;
+        private final boolean text;
 
         private Job(Builder b) {
             this.store = Objects.requireNonNull(b.store, "store");
@@ -53,6 +54,7 @@ public final class TrainingStage {
             this.checkpointing = b.checkpointing;
             this.evaluator = b.evaluator;
             this.progress = b.progress;
+            this.text = b.text;
             if (checkpointing.active() && settings.method() != TrainSettings.Method.PMI) {
                 throw new IllegalArgumentException("--checkpoint-every and --resume apply to the iterative --method pmi; "
                         + settings.method().id() + (settings.method() == TrainSettings.Method.SGNS ? " runs in about a minute and has no checkpoints"
@@ -83,8 +85,15 @@ public final class TrainingStage {
             private Checkpointing checkpointing = Checkpointing.NONE;
             private Evaluator evaluator;
             private Consumer<String> progress = line -> {};
+            private boolean text = true;
 
             private Builder() {}
+
+            /** Whether the output holds {@code vectors.txt} too (default true; false for an intermediate directory). */
+            public Builder text(boolean text) {
+                this.text = text;
+                return this;
+            }
 
             /** The count store to train on. */
             public Builder store(Path store) {
@@ -181,7 +190,7 @@ public final class TrainingStage {
             if (job.evaluator != null && (s.method() != TrainSettings.Method.PMI || stored != null)) {
                 summary += "\nevaluation: " + job.evaluator.evaluate(v, vectors, s.dim());
             }
-            VectorsDirectory.write(job.out, job.force, job.inputs(), new VectorsDirectory.Contents(v, vectors, s.dim(), props, stored));
+            VectorsDirectory.write(job.out, job.force, job.inputs(), new VectorsDirectory.Contents(v, vectors, s.dim(), props, stored, job.text));
             return new Result(v, vectors, s.dim(), (System.nanoTime() - t0) / 1e9, summary);
         }
     }

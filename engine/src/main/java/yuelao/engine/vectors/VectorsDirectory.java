@@ -43,8 +43,16 @@ public final class VectorsDirectory {
      */
     public record Subwords(int words, int[] bucketIds, float[] wordRows, float[] bucketRows) {}
 
-    /** What a VECTORS directory holds. {@code subwords} is null for a word-level model. */
-    public record Contents(Vocabulary vocabulary, float[] vectors, int dim, Map<String, String> properties, Subwords subwords) {}
+    /**
+     * What a VECTORS directory holds. {@code subwords} is null for a word-level model; {@code text} false leaves out
+     * {@code vectors.txt} (an intermediate directory, such as the word-level vectors of {@code run}).
+     */
+    public record Contents(Vocabulary vocabulary, float[] vectors, int dim, Map<String, String> properties, Subwords subwords, boolean text) {
+        /** A directory with its {@code vectors.txt}. */
+        public Contents(Vocabulary vocabulary, float[] vectors, int dim, Map<String, String> properties, Subwords subwords) {
+            this(vocabulary, vectors, dim, properties, subwords, true);
+        }
+    }
 
     /**
      * Writes a complete directory at {@code out} atomically: staged, then renamed. With {@code force} an existing
@@ -61,7 +69,9 @@ public final class VectorsDirectory {
                         s.bucketRows(), c.properties());
             }
             VectorsFile.write(dir.path().resolve(VectorsFile.FILE_NAME), v.fingerprint(), v.size(), c.dim(), c.vectors(), c.properties());
-            VectorFormats.write(dir.path().resolve(TEXT_NAME), VectorFormat.WORD2VEC, v, c.vectors(), c.dim());
+            if (c.text()) {
+                VectorFormats.write(dir.path().resolve(TEXT_NAME), VectorFormat.WORD2VEC, v, c.vectors(), c.dim());
+            }
             dir.commit();
         }
     }

@@ -138,7 +138,7 @@ class CliTest {
         String[] header = lines.getFirst().split(" ");
         assertEquals(lines.size() - 1, Integer.parseInt(header[0]));
         assertEquals("6", header[1]);
-        assertOneLineError(run("run", "-i", corpus.toString(), "-o", out.toString(), "--dim", "6", "-q"), "already holds a run");
+        assertOneLineError(run("run", "-i", corpus.toString(), "-o", out.toString(), "--dim", "6", "-q"), "other inputs or settings", "--force");
         Run help = run("run", "--help");
         assertTrue(help.out().contains("Default: dynamic") && help.out().contains("Default: 0.25"), help.out());
         Path early = dir.resolve("run-early");

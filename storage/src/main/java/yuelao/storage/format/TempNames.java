@@ -16,6 +16,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * Names of the temporary siblings that stand in for a file or directory while it is written:
  * {@code .<name>.<kind>-<pid>-<random>}. The leading dot and the kind keep them from looking like a finished
  * output; the pid lets {@link #removeStale} tell a killed run's leftovers from a live run's work.
+ *
+ * <p>Every {@link #TMP} sibling handed out is also deleted when the JVM shuts down (SIGTERM, SIGINT, or a normal
+ * exit), if it still exists then: an interrupted run leaves nothing behind but what SIGKILL cannot clean, which
+ * {@link #removeStale} removes on the next run. {@link #OLD} siblings (a replaced output waiting to be deleted) are
+ * never deleted on shutdown: {@link #removeStale} may still need to put one back.
  */
 public final class TempNames {
     /** Kind of a sibling being written. */
@@ -25,12 +30,51 @@ public final class TempNames {
 
     private TempNames() {}
 
-    /** A fresh sibling path of {@code target} of the given kind. */
+    /** A fresh sibling path of {@code target} of the given kind ({@link #TMP} ones are deleted at shutdown if left). */
     public static Path sibling(Path target, String kind) {
         Path abs = target.toAbsolutePath();
         String name = "." + abs.getFileName() + "." + kind + "-" + ProcessHandle.current().pid() + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        return abs.resolveSibling(name);
+        Path p = abs.resolveSibling(name);
+        if (kind.equals(TMP)) {
+            OnShutdown.INSTANCE.register(p);
+        }
+        return p;
+    }
+
+    /** The temporaries of this process, deleted by a shutdown hook. Thread-safe. */
+    private static final class OnShutdown {
+        static final OnShutdown INSTANCE = new OnShutdown();
+        private final java.util.Set<Path> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        private OnShutdown() {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::deleteAll, "yuelao-temporaries"));
+        }
+
+        void register(Path p) {
+            paths.add(p);
+        }
+
+        /** Deletes what is left; twice, since a worker still running may have been writing into a directory. */
+        private void deleteAll() {
+            for (int pass = 0; pass < 2; pass++) {
+                for (Path p : paths) {
+                    try {
+                        deleteRecursively(p);
+                    } catch (IOException | RuntimeException e) {
+                        // best effort: the next run's removeStale deletes what is left
+                    }
+                }
+                if (pass == 0) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     /**
