@@ -2,7 +2,7 @@ package yuelao.engine.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,6 +16,40 @@ public final class VectorOps {
     public static final boolean SCALAR = Boolean.getBoolean("yuelao.scalar");
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Shuffles i -> i XOR h for h = L/2, L/4, ..., 1: the fixed pairing of {@link #sumLanes}. */
+    private static final VectorShuffle<Float>[] HALVES = halves(F);
+    private static final VectorShuffle<Double>[] HALVES_D = halves(D);
+
+    @SuppressWarnings("unchecked")
+    private static <E> VectorShuffle<E>[] halves(VectorSpecies<E> species) {
+        int n = Integer.numberOfTrailingZeros(species.length());
+        VectorShuffle<E>[] s = new VectorShuffle[n];
+        for (int step = 0; step < n; step++) {
+            int h = species.length() >> (step + 1);
+            s[step] = VectorShuffle.fromOp(species, i -> i ^ h);
+        }
+        return s;
+    }
+
+    /**
+     * The sum of a vector's lanes by a fixed pairwise tree. Not {@code reduceLanes(ADD)}: for floats its order of
+     * additions is unspecified and differs between the interpreter and JIT-compiled code, so results would depend on
+     * when a method got compiled, and runs that must agree bit for bit (a resumed run, any thread count) would not.
+     */
+    static float sumLanes(FloatVector v) {
+        for (VectorShuffle<Float> s : HALVES) {
+            v = v.add(v.rearrange(s));
+        }
+        return v.lane(0);
+    }
+
+    /** {@link #sumLanes(FloatVector)} for doubles: the same fixed tree. */
+    static double sumLanes(DoubleVector v) {
+        for (VectorShuffle<Double> s : HALVES_D) {
+            v = v.add(v.rearrange(s));
+        }
+        return v.lane(0);
+    }
 
     /** sum_k a[ao + k] * b[bo + k], k < n. */
     public static float dot(float[] a, int ao, float[] b, int bo, int n) {
@@ -28,7 +62,7 @@ public final class VectorOps {
         for (; k < upper; k += F.length()) {
             acc = FloatVector.fromArray(F, a, ao + k).fma(FloatVector.fromArray(F, b, bo + k), acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(acc);
         for (; k < n; k++) {
             s += a[ao + k] * b[bo + k];
         }
@@ -68,7 +102,7 @@ public final class VectorOps {
             for (; k < upper; k += D.length()) {
                 acc = DoubleVector.fromArray(D, a, ao + k).fma(DoubleVector.fromArray(D, b, bo + k), acc);
             }
-            s = acc.reduceLanes(VectorOperators.ADD);
+            s = sumLanes(acc);
         }
         for (; k < n; k++) {
             s += a[ao + k] * b[bo + k];
@@ -119,10 +153,10 @@ public final class VectorOps {
                 a2 = r.fma(FloatVector.fromArray(F, q, q2 + k), a2);
                 a3 = r.fma(FloatVector.fromArray(F, q, q3 + k), a3);
             }
-            s0 = a0.reduceLanes(VectorOperators.ADD);
-            s1 = a1.reduceLanes(VectorOperators.ADD);
-            s2 = a2.reduceLanes(VectorOperators.ADD);
-            s3 = a3.reduceLanes(VectorOperators.ADD);
+            s0 = sumLanes(a0);
+            s1 = sumLanes(a1);
+            s2 = sumLanes(a2);
+            s3 = sumLanes(a3);
         }
         for (; k < n; k++) {
             float r = row[ro + k];
@@ -161,10 +195,10 @@ public final class VectorOps {
                 a2 = FloatVector.fromArray(F, r2, o2 + k).fma(v, a2);
                 a3 = FloatVector.fromArray(F, r3, o3 + k).fma(v, a3);
             }
-            s0 = a0.reduceLanes(VectorOperators.ADD);
-            s1 = a1.reduceLanes(VectorOperators.ADD);
-            s2 = a2.reduceLanes(VectorOperators.ADD);
-            s3 = a3.reduceLanes(VectorOperators.ADD);
+            s0 = sumLanes(a0);
+            s1 = sumLanes(a1);
+            s2 = sumLanes(a2);
+            s3 = sumLanes(a3);
         }
         for (; k < n; k++) {
             float v = q[qo + k];
@@ -221,14 +255,14 @@ public final class VectorOps {
                 a03 = x.fma(v, a03);
                 a13 = y.fma(v, a13);
             }
-            s00 = a00.reduceLanes(VectorOperators.ADD);
-            s01 = a01.reduceLanes(VectorOperators.ADD);
-            s02 = a02.reduceLanes(VectorOperators.ADD);
-            s03 = a03.reduceLanes(VectorOperators.ADD);
-            s10 = a10.reduceLanes(VectorOperators.ADD);
-            s11 = a11.reduceLanes(VectorOperators.ADD);
-            s12 = a12.reduceLanes(VectorOperators.ADD);
-            s13 = a13.reduceLanes(VectorOperators.ADD);
+            s00 = sumLanes(a00);
+            s01 = sumLanes(a01);
+            s02 = sumLanes(a02);
+            s03 = sumLanes(a03);
+            s10 = sumLanes(a10);
+            s11 = sumLanes(a11);
+            s12 = sumLanes(a12);
+            s13 = sumLanes(a13);
         }
         for (; k < n; k++) {
             float x = r0[o0 + k];
