@@ -16,7 +16,7 @@ import yuelao.engine.query.Neighbor;
 import yuelao.engine.query.WordVectors;
 
 /** {@code yuelao analogy VECTORS A B C}. */
-@Command(name = "analogy", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "analogy", header = "A is to B as C is to ?", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"A is to B as C is to ? (A, B and C are never answers).",
             "add: cos(u_b - u_a + u_c, u_w) on unit vectors (as gensim and the evaluator); add-raw: cos(v_b + v_c - v_a, v_w) on raw vectors (the seed code);",
             "mul: 3CosMul, cos'(w,b) cos'(w,c) / (cos'(w,a) + 0.001) with cos' = (cos + 1) / 2."})
@@ -57,7 +57,7 @@ public final class AnalogyCommand implements Callable<Integer> {
         List<WordVectors.Lookup> ls = VectorArgs.lookup(wv, vectors, List.of(a, b, c), out);
         List<Neighbor> hits = ls.stream().anyMatch(WordVectors.Lookup::composed)
                 ? Analogy.solve(wv, ls.get(0).vector(), ls.get(1).vector(), ls.get(2).vector(), VectorArgs.ids(wv, ls), m, top)
-                : Analogy.solve(wv, a, b, c, m, top).orElseThrow();
+                : Analogy.solve(wv, ls.get(0).word(), ls.get(1).word(), ls.get(2).word(), m, top).orElseThrow();
         out.printf(Locale.ROOT, "%s : %s :: %s : ?  (%s, of %,d words)%n", a, b, c, m.id(), wv.searchLimit());
         NearestCommand.print(out, hits);
         return 0;

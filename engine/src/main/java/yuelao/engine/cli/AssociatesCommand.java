@@ -16,7 +16,7 @@ import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** {@code yuelao associates STORE WORD}. */
-@Command(name = "associates", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "associates", header = "The top contexts of a word by PMI.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = "The top contexts of a word by PMI (collocations, associated words), from one row of the store.")
 public final class AssociatesCommand implements Callable<Integer> {
     @Spec

@@ -13,7 +13,7 @@ import yuelao.engine.stage.CountingStage;
 import yuelao.storage.counts.CountStore;
 
 /** {@code yuelao count}: stage 2, corpus to count store. */
-@Command(name = "count", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "count", header = "Stage 2: windowed co-occurrence counts into a count store.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         customSynopsis = "yuelao count -i PATH... -o STORE [OPTIONS]",
         description = {"Stage 2: count symmetric windowed co-occurrences into a count store (a directory: vocab.bin, vocab.txt, counts.bin).",
             "Builds the vocabulary first (or reuses --vocab). Out-of-vocabulary tokens are deleted before windowing; no window crosses a line.",
@@ -45,6 +45,7 @@ public final class CountCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CountingStage.Job job = CountingStage.job().inputs(corpus.inputs()).vocabulary(corpus.settings()).reuseVocabulary(counting.vocab())
                 .counting(counting.settings(seed)).threads(run.threads()).build();
+        Applicability.vocabulary(spec, counting.vocab() != null);
         List<Path> inputs = corpus.inputPaths();
         if (counting.vocab() != null) {
             inputs.add(counting.vocab());

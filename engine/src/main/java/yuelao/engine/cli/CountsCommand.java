@@ -17,7 +17,7 @@ import yuelao.storage.counts.RunCursor;
 import yuelao.core.Vocabulary;
 
 /** {@code yuelao counts STORE --info|--dump}: inspect a count store. */
-@Command(name = "counts", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "counts", header = "Inspect a count store: its figures and settings, or every pair.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = "Inspect a count store: --info prints its figures and settings; --dump prints every counted pair once, as word1<TAB>word2<TAB>count.")
 public final class CountsCommand implements Callable<Integer> {
     @Spec

@@ -30,7 +30,7 @@ import yuelao.storage.counts.CountStore;
 import yuelao.core.Vocabulary;
 
 /** {@code yuelao demo}: every stage on the bundled sample corpus, with what it found. */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "demo", header = "Every stage on the bundled English sample, with what it found.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = "Run every stage on the bundled English sample (corpus-samples/english-sample.txt.gz), as 'yuelao run' would, and show what it found: vocabulary, counts, PMI associates, nearest words, relatedness vs similarity, an analogy, keywords.")
 public final class DemoCommand implements Callable<Integer> {
     @Spec

@@ -16,7 +16,7 @@ import yuelao.engine.query.Neighbor;
 import yuelao.engine.query.WordVectors;
 
 /** {@code yuelao doesnt-match VECTORS W1 W2 W3 ...}. */
-@Command(name = "doesnt-match", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "doesnt-match", header = "The word least like the others.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = "The word least like the others: lowest cosine to the mean of all the words' unit vectors (gensim's doesnt_match).")
 public final class DoesntMatchCommand implements Callable<Integer> {
     @Spec
@@ -35,8 +35,8 @@ public final class DoesntMatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         WordVectors wv = caseOption.open(vectors, 0);
-        VectorArgs.requireKnown(wv, vectors, words);
-        DoesntMatch.Result r = DoesntMatch.of(wv, words);
+        VectorArgs.requireKnown(wv, vectors, words.stream().map(w -> wv.contains(w) ? w : wv.normalize(w)).toList());
+        DoesntMatch.Result r = DoesntMatch.of(wv, words.stream().map(w -> wv.contains(w) ? w : wv.normalize(w)).toList());
         out.printf("doesn't match: %s%n", r.odd().orElseThrow());
         for (Neighbor n : r.cosines()) {
             out.printf(Locale.ROOT, "     %-24s cosine to the mean %8.4f%n", n.word(), n.score());

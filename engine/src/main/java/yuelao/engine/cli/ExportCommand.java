@@ -19,7 +19,7 @@ import yuelao.engine.vectors.VectorFormats;
 import yuelao.engine.vectors.VectorsDirectory;
 
 /** {@code yuelao export VECTORS --format F --out FILE}. */
-@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "export", header = "Write vectors in word2vec, GloVe or fastText format.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Write a VECTORS directory's vectors in a format other tools read; words in",
             "rank order, UTF-8 (gensim: KeyedVectors.load_word2vec_format(FILE, ...)):",
             "  word2vec         text: a \"count dim\" line, then \"word v1 ... vd\" per line",

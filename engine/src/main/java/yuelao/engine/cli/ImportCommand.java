@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import yuelao.engine.vectors.VectorImport;
 
 /** {@code yuelao import FILE --out VECTORS}. */
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "import", header = "Read vectors made by another tool into a VECTORS directory.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Read word vectors made by another tool into a VECTORS directory (vectors.bin,",
             "vectors.txt, vocab.bin, vocab.txt) for the vector queries. The format is detected:",
             "  word2vec or fastText .vec text  a \"count dim\" line, then \"word v1 ... vd\" lines",

@@ -16,7 +16,7 @@ import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** {@code yuelao keywords STORE "TEXT"}. */
-@Command(name = "keywords", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "keywords", header = "The words of a text ranked by their PMI with the rest of it.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = "Rank the distinct in-vocabulary words w of a text by sum_j PMI(w, t_j) over the text's other tokens t_j.")
 public final class KeywordsCommand implements Callable<Integer> {
     @Spec

@@ -15,7 +15,7 @@ import yuelao.storage.lookup.ChroniclePairMap;
 import yuelao.storage.lookup.ChronicleVocabularyMap;
 
 /** {@code yuelao lookup-maps STORE}: persisted Chronicle Map look-ups for other processes. */
-@Command(name = "lookup-maps", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "lookup-maps", header = "Chronicle Map look-ups of a store, for other JVM processes.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Write Chronicle Map look-ups next to a count store, for other JVM processes that need random access",
             "without loading the store: STORE/lookup/vocab.cmap (word -> id, count) and STORE/lookup/pairs.cmap (pair -> count).",
             "yuelao itself reads the CSR and vocab.bin, which are faster in-process (see benchmarks/RESULTS.md)."})
@@ -36,13 +36,11 @@ public final class LookupMapsCommand implements Callable<Integer> {
         try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
             Path lookup = store.resolve("lookup");
             Files.createDirectories(lookup);
-            Path v = lookup.resolve("vocab.cmap");
-            Files.deleteIfExists(v);
+            Path v = lookup.resolve("vocab.cmap"); // built beside and renamed over the old map: never deleted first
             ChronicleVocabularyMap.build(v, dir.vocabulary()).close();
             out.printf(Locale.ROOT, "wrote %s (%,d words)%n", v, dir.vocabulary().size());
             if (!noPairs) {
                 Path p = lookup.resolve("pairs.cmap");
-                Files.deleteIfExists(p);
                 ChroniclePairMap.build(p, dir.counts()).close();
                 out.printf(Locale.ROOT, "wrote %s (%,d stored pairs)%n", p, dir.counts().nonZeros());
             }

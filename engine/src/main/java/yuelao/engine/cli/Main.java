@@ -54,8 +54,10 @@ public final class Main {
                 cl.addSubcommand(c);
             }
         }
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         // Every option's default comes from the recipe book: the stage verbs' own recipe, or the preset run and demo use.
         for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().version(YuelaoCommand.VERSION);
             RecipeDefaults.forVerb(sub.getCommandName(), args).ifPresent(r -> sub.setDefaultValueProvider(new RecipeDefaults(r)));
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -90,6 +92,9 @@ public final class Main {
         }
         if (ex instanceof FileSystemException e && e.getReason() != null) {
             return (e.getFile() != null ? e.getFile() + ": " : "") + e.getReason();
+        }
+        if (ex instanceof InternalError && String.valueOf(ex.getMessage()).contains("unsafe memory access")) {
+            return "a write to a memory-mapped file failed (disk full?); nothing of yours was replaced or deleted, temporary files were removed";
         }
         if (ex instanceof OutOfMemoryError) {
             return "out of memory: raise the heap with YUELAO_HEAP=8g (for example) or lower --memory";

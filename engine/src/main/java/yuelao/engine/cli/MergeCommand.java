@@ -15,7 +15,7 @@ import yuelao.engine.stage.MergeStage;
 import yuelao.core.ByteSize;
 
 /** {@code yuelao merge}: exact merge of count stores of corpus parts. */
-@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "merge", header = "Merge count stores of corpus parts, exactly.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Merge count stores of corpus parts into the store of the whole corpus (pair counts summed exactly).",
             "Exact, byte for byte, when the parts share one vocabulary (count each part with --vocab V).",
             "With different vocabularies, words are re-mapped and min-count is applied to the summed counts; that is exact only for parts counted with --min-count 1 --keep-oov-positions (see README)."})

@@ -17,7 +17,7 @@ import yuelao.engine.query.Neighbor;
 import yuelao.engine.query.WordVectors;
 
 /** {@code yuelao nearest VECTORS WORD}. */
-@Command(name = "nearest", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "nearest", header = "The nearest words of a word.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"The nearest words of WORD (exact search; WORD itself left out).",
             "cosine: cos(v_a, v_w); relatedness: <v_a, v_w> (the PMI estimate); similarity: Pearson correlation of the PMI profiles over the K most frequent words."})
 public final class NearestCommand implements Callable<Integer> {
@@ -55,7 +55,7 @@ public final class NearestCommand implements Callable<Integer> {
         WordVectors wv = caseOption.open(vectors, restrictVocab);
         WordVectors.Lookup l = VectorArgs.lookup(wv, vectors, List.of(word), out).get(0);
         List<Neighbor> hits = l.composed() ? Nearest.ofVector(wv, l.vector(), top, m, contextWords, new int[0])
-                : Nearest.of(wv, word, top, m, contextWords).orElseThrow();
+                : Nearest.of(wv, l.word(), top, m, contextWords).orElseThrow();
         String how = m == Mode.SIMILARITY ? "similarity over the " + Math.min(contextWords, wv.size()) + " most frequent words" : m.id();
         out.printf(Locale.ROOT, "nearest to '%s' by %s (of %,d words):%n", word, how, wv.searchLimit());
         print(out, hits);

@@ -15,7 +15,7 @@ import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** {@code yuelao phrase-pmi STORE "TEXT A" "TEXT B"}. */
-@Command(name = "phrase-pmi", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "phrase-pmi", header = "PMI of two texts: the sum of their word pairs' PMIs.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"The additive multi-feature decomposition PMI(Q,A) = sum_i sum_j PMI(q_i, a_j), with the breakdown by word pair.",
             "Both texts are tokenized with the store's own analyzer; repeated words count with multiplicity."})
 public final class PhrasePmiCommand implements Callable<Integer> {

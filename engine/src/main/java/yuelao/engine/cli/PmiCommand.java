@@ -14,7 +14,7 @@ import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** {@code yuelao pmi STORE W1 W2}. */
-@Command(name = "pmi", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "pmi", header = "PMI of a word pair, with its counts.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = "PMI of a word pair, with the pair count and both unigram counts.")
 public final class PmiCommand implements Callable<Integer> {
     @Spec

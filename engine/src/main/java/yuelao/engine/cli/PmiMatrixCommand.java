@@ -17,7 +17,7 @@ import yuelao.engine.pmi.PmiView;
 import yuelao.storage.counts.CountStoreDirectory;
 
 /** {@code yuelao pmi-matrix STORE --out FILE}. */
-@Command(name = "pmi-matrix", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "pmi-matrix", header = "Export the sparse PMI matrix in Matrix Market format.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Export the sparse PMI matrix in Matrix Market coordinate format (real symmetric, lower triangle, 1-based),",
             "plus the vocabulary beside it (FILE without .mtx + .vocab.txt; line k = word of index k). scipy.io.mmread reads it."})
 public final class PmiMatrixCommand implements Callable<Integer> {

@@ -18,7 +18,7 @@ import yuelao.engine.train.TrainSettings;
  * {@code vectors.txt}. Its defaults are a preset of the recipe book ({@link Recipes}), the settings that won by
  * measurement, which differ from the single-stage verbs' neutral defaults; {@code --help} shows the preset's values.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "run", header = "The whole pipeline, corpus to vectors, with a measured preset.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         customSynopsis = "yuelao run -i PATH... -o DIR [--preset default|refined|words] [OPTIONS]",
         description = {"The main job: corpus -> vocabulary -> counts -> vectors, with the settings that won by measurement.",
             "Writes DIR/store/ (the count store: query it with pmi, associates, phrase-pmi ...) and DIR/vectors/",
@@ -89,6 +89,8 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+        Applicability.vocabulary(spec, counting.vocab() != null);
+        Applicability.training(spec, settings, job.subwords());
         Checks.parentWritable(this.out);
         for (Path p : new Path[] {job.store(), job.words(), job.vectors()}) {
             Checks.sweep(p, err, "run");

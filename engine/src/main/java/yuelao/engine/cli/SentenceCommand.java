@@ -15,7 +15,7 @@ import yuelao.engine.query.Sentences;
 import yuelao.engine.query.WordVectors;
 
 /** {@code yuelao sentence VECTORS "TEXT A" ["TEXT B"]}. */
-@Command(name = "sentence", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "sentence", header = "Sentence vectors, their relatedness and keywords.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Sentence vectors: s = sum of the in-vocabulary token vectors (tokenized as the corpus was).",
             "Two texts: relatedness <s_1, s_2> (the additive PMI estimate) and cos(s_1, s_2). --keywords: the distinct words w of each text by <s, v_w>."})
 public final class SentenceCommand implements Callable<Integer> {

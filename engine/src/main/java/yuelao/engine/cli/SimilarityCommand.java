@@ -15,7 +15,7 @@ import yuelao.engine.query.Nearest;
 import yuelao.engine.query.WordVectors;
 
 /** {@code yuelao similarity VECTORS W1 W2}. */
-@Command(name = "similarity", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "similarity", header = "Cosine, inner product and profile correlation of two words.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = "Cosine and inner product (the PMI estimate) of two words; with --context-words K also the Pearson correlation of their PMI profiles.")
 public final class SimilarityCommand implements Callable<Integer> {
     @Spec
@@ -46,14 +46,14 @@ public final class SimilarityCommand implements Callable<Integer> {
         List<WordVectors.Lookup> ls = VectorArgs.lookup(wv, vectors, List.of(w1, w2), out);
         boolean composed = ls.get(0).composed() || ls.get(1).composed();
         WordVectors.PairSimilarity s = composed ? WordVectors.PairSimilarity.of(ls.get(0).vector(), ls.get(1).vector())
-                : wv.similarity(w1, w2);
+                : wv.similarity(ls.get(0).word(), ls.get(1).word());
         out.printf(Locale.ROOT, "cosine(%s, %s) = %.4f%n", w1, w2, s.cosine());
         out.printf(Locale.ROOT, "inner product (PMI estimate) = %.4f%n", s.dot());
         if (contextWords > 0) {
             int k = Math.min(contextWords, wv.size());
             out.printf(Locale.ROOT, "profile correlation over the %,d most frequent words = %.4f%n", k,
                     composed ? Nearest.profileCorrelation(wv, ls.get(0).vector(), ls.get(1).vector(), k)
-                            : Nearest.profileCorrelation(wv, wv.id(w1).getAsInt(), wv.id(w2).getAsInt(), k));
+                            : Nearest.profileCorrelation(wv, wv.id(ls.get(0).word()).getAsInt(), wv.id(ls.get(1).word()).getAsInt(), k));
         }
         return 0;
     }

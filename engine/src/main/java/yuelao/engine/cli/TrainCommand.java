@@ -15,7 +15,7 @@ import yuelao.engine.train.TrainSettings;
 import yuelao.storage.vectors.VectorsFile;
 
 /** {@code yuelao train}: stage 3, count store to word vectors. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "train", header = "Stage 3: word vectors from the store's PMI.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         customSynopsis = "yuelao train --store STORE -o VECTORS [--method eig|svd|pmi|sgns] [OPTIONS]",
         description = {"Stage 3: factorize the store's PMI into one shared table of word vectors, <v_i, v_j> ~ PMI_ij.",
             "Writes VECTORS/: vectors.bin (native), vectors.txt (word2vec text), vocab.bin, vocab.txt (and subwords.bin with --subwords)."})
@@ -50,6 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainSettings settings = training.settings(run.threads());
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         TrainingStage.Job job = job(training, subwords, eval, settings, store, this.out, force, run.threads(), progress);
+        Applicability.training(spec, settings, job.subwords());
         List<Path> inputs = training.inputs(store);
         inputs.addAll(eval.files());
         Checks.outputDirectory(spec, this.out, VectorsFile.DIRECTORY_KIND, force, inputs);

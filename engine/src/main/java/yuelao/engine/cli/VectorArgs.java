@@ -24,8 +24,11 @@ final class VectorArgs {
     static void requireKnown(WordVectors wv, Path dir, List<String> words) {
         List<String> unknown = wv.unknown(words);
         if (unknown.size() == 1) {
-            throw new UserException("'" + unknown.get(0) + "' is not in the vocabulary of " + dir
-                    + (wv.isCaseInsensitive() ? "" : " (try --case-insensitive)"));
+            String w = unknown.get(0);
+            String form = wv.normalize(w);
+            String hint = !form.equals(w) ? " (nor is '" + form + "', as the vocabulary's analyzer reads it)"
+                    : !wv.isCaseInsensitive() && wv.caseInsensitive().contains(w) ? " (try --case-insensitive)" : "";
+            throw new UserException("'" + w + "' is not in the vocabulary of " + dir + hint);
         }
         if (!unknown.isEmpty()) {
             throw new UserException("not in the vocabulary of " + dir + ": " + String.join(", ", unknown));
@@ -55,7 +58,7 @@ final class VectorArgs {
                     + " not in the vocabulary of " + dir + ", and no character n-gram of it is known to the subword model");
         }
         for (WordVectors.Lookup l : found) {
-            if (l.composed()) {
+            if (!l.note().isEmpty()) {
                 out.println(l.note());
             }
         }

@@ -14,7 +14,7 @@ import yuelao.storage.vocab.VocabularyFile;
 import yuelao.tokenizer.vocab.VocabularyBuilder;
 
 /** {@code yuelao vocab}: stage 1, corpus to vocabulary. */
-@Command(name = "vocab", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "vocab", header = "Stage 1: the vocabulary of a corpus.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Stage 1: count the words of a corpus and write the vocabulary: vocab.bin (checksummed binary) and vocab.txt (GloVe 'word count').",
             "Ids are frequency ranks, ties broken by the word's UTF-8 bytes."})
 public final class VocabCommand implements Callable<Integer> {

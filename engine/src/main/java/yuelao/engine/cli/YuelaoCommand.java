@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "yuelao",
         mixinStandardHelpOptions = true,
-        version = "yuelao 0.1.0",
+        version = YuelaoCommand.VERSION,
         description = {
             "Raw text to PMI statistics and word vectors.",
             "Stages: vocab -> count -> (pmi queries) -> train -> (vector queries, export). 'demo' runs them on the bundled sample."
@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         showDefaultValues = true)
 public final class YuelaoCommand implements Runnable {
+    /** What {@code -V} prints, for every verb. */
+    static final String VERSION = "yuelao 0.1.0";
+
     /**
      * The verbs, in the order of the help listing. Not declared as picocli {@code subcommands}: {@link Main}
      * registers only the verb being run (building every verb's model by reflection cost about 0.3 s per launch),

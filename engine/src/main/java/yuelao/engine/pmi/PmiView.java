@@ -170,6 +170,7 @@ public final class PmiView {
         }
         long start = counts.rowStart(i);
         long end = counts.rowEnd(i);
+        top = (int) Math.min(top, end - start); // no more associates than the row's entries: a huge top allocates nothing huge
         // Bounded min-heap on primitive arrays: heap[0] is the weakest of the best so far.
         double[] hv = new double[top];
         double[] hc = new double[top];

@@ -70,8 +70,9 @@ final class Scan {
      * @param queries packed padded queries: DOT nq * stride floats, COSMUL nq * 3 * stride (a, b, c)
      * @param exclude nq * perQuery ids never returned for that query (-1 = unused slot)
      */
-    static TopK[] top(RowTable t, Kind kind, float[] queries, int nq, int limit, int k, int[] exclude, int perQuery,
+    static TopK[] top(RowTable t, Kind kind, float[] queries, int nq, int limit, int requested, int[] exclude, int perQuery,
             int threads) {
+        int k = Math.min(requested, limit); // no more answers than candidates: a huge k must not allocate huge heaps
         long work = (long) limit * t.stride() * nq * (kind == Kind.COSMUL ? 3 : 1);
         int parts = Math.max(1, Math.min(threads, (int) Math.min(Integer.MAX_VALUE, work / PARALLEL_MIN_FLOATS)));
         parts = Math.min(parts, Math.max(1, limit / ROW_TILE));

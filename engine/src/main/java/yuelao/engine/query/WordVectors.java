@@ -55,6 +55,21 @@ public final class WordVectors {
         final SortedMap<String, String> properties;
         final Map<Integer, SimilarityBasis> bases = new ConcurrentHashMap<>();
         final SubwordTable subwords;
+        private volatile yuelao.tokenizer.analysis.TextAnalyzer analyzer;
+
+        /** The vocabulary's analyzer (made on first use: most queries never need it), or null if none is recorded. */
+        yuelao.tokenizer.analysis.TextAnalyzer analyzer() {
+            yuelao.tokenizer.analysis.TextAnalyzer a = analyzer;
+            if (a == null && properties.containsKey("analyzer")) {
+                synchronized (this) {
+                    if (analyzer == null) {
+                        analyzer = new yuelao.tokenizer.analysis.TextAnalyzer(yuelao.core.AnalyzerSpec.fromProperties(properties));
+                    }
+                    a = analyzer;
+                }
+            }
+            return a;
+        }
 
         Data(List<String> words, RowTable raw, SortedMap<String, String> properties) {
             this(words, raw, properties, null);
@@ -161,14 +176,43 @@ public final class WordVectors {
     /**
      * A word's vector: its row if it is in the vocabulary, else (with a subword model) the sum of its n-gram
      * vectors. {@code composed} says which; {@code ngrams}/{@code found}: its n-grams and those the model
-     * knows (0 for a vocabulary word).
+     * knows (0 for a vocabulary word). {@code query} is the word as asked; {@code word} the form looked up, which
+     * differs when the vocabulary's analyzer normalises it ("War" is read as "war" under the english analyzer).
      */
-    public record Lookup(String word, float[] vector, boolean composed, int ngrams, int found) {
-        /** "'w' is not in the vocabulary: composed from N of its M character n-grams", or "" for a vocabulary word. */
-        public String note() {
-            return composed ? String.format(Locale.ROOT, "'%s' is not in the vocabulary: composed from %d of its %d character n-grams",
-                    word, found, ngrams) : "";
+    public record Lookup(String query, String word, float[] vector, boolean composed, int ngrams, int found) {
+        /** A vocabulary word or composition asked by its own form. */
+        public Lookup(String word, float[] vector, boolean composed, int ngrams, int found) {
+            this(word, word, vector, composed, ngrams, found);
         }
+
+        /** True when the word asked was normalised by the vocabulary's analyzer before the look-up. */
+        public boolean normalized() {
+            return !query.equals(word);
+        }
+
+        /** One line saying how the word was read: normalised, composed, both; "" for a vocabulary word asked as it is. */
+        public String note() {
+            String read = normalized() ? String.format(Locale.ROOT, "'%s' is read as '%s' (the vocabulary's analyzer)", query, word) : "";
+            if (!composed) {
+                return read;
+            }
+            String c = String.format(Locale.ROOT, "'%s' is not in the vocabulary: composed from %d of its %d character n-grams", word, found,
+                    ngrams);
+            return read.isEmpty() ? c : read + "; " + c;
+        }
+    }
+
+    /**
+     * The form the vocabulary's analyzer gives {@code word} (the analyzer recorded in the properties: the store's, or
+     * {@code whitespace} for imported vectors), when it makes exactly one token; else {@code word} itself.
+     */
+    public String normalize(String word) {
+        yuelao.tokenizer.analysis.TextAnalyzer a = data.analyzer();
+        if (a == null) {
+            return word;
+        }
+        List<String> tokens = a.tokens(word);
+        return tokens.size() == 1 ? tokens.getFirst() : word;
     }
 
     /** The vector of a word or, for an unknown word with a subword model, its composition; empty otherwise. */
@@ -177,11 +221,17 @@ public final class WordVectors {
         if (i.isPresent()) {
             return Optional.of(new Lookup(word, vector(i.getAsInt()), false, 0, 0));
         }
+        // normalised the way the vocabulary was built, before composing: "War" is "war", not a new word
+        String form = normalize(word);
+        OptionalInt n = form.equals(word) ? OptionalInt.empty() : id(form);
+        if (n.isPresent()) {
+            return Optional.of(new Lookup(word, form, vector(n.getAsInt()), false, 0, 0));
+        }
         if (data.subwords == null) {
             return Optional.empty();
         }
-        return data.subwords.compose(caseInsensitive ? fold(word) : word)
-                .map(c -> new Lookup(word, c.vector(), true, c.ngrams(), c.found()));
+        return data.subwords.compose(caseInsensitive ? fold(form) : form)
+                .map(c -> new Lookup(word, form, c.vector(), true, c.ngrams(), c.found()));
     }
 
     private static RowTable normalise(RowTable raw) {

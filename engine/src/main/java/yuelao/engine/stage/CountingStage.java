@@ -144,6 +144,7 @@ public final class CountingStage {
     public static Result run(Job r, Path out, boolean force, Progress progress) throws IOException {
         long t0 = System.nanoTime();
         CountSettings cs = r.counting();
+        checkMemory(r, Runtime.getRuntime().maxMemory());
         List<InputSource> sources = InputFiles.expand(r.inputs());
         if (r.reuseVocabulary() == null && sources.stream().anyMatch(InputSource::isStdin)) {
             throw new CorpusException("-", "standard input can be read only once, but counting reads the corpus twice "
@@ -212,6 +213,30 @@ public final class CountingStage {
                 return new Result(vocab, vocabScan, scan.summary(), events, nnz, (nnz + diagonalEntries) / 2, acc.runsSpilled(), acc.bytesSpilled(),
                         acc.maxOpenRunFiles(), (System.nanoTime() - t0) / 1e9, (System.nanoTime() - tWrite) / 1e9);
             }
+        }
+    }
+
+    /**
+     * Refuses, before any work, settings whose fixed memory cannot fit: each counting thread needs at least 256 KiB of
+     * the budget, and the budget, the tokenizer pool ({@link CorpusScanner#heapBytes}) and the last buffer held while
+     * the store is written must fit in the heap. A user sees one line naming the options to change, not an
+     * OutOfMemoryError an hour later.
+     */
+    static void checkMemory(Job r, long maxHeap) {
+        CountSettings cs = r.counting();
+        int threads = r.threads();
+        if (cs.memoryBytes() / threads < (256L << 10)) {
+            throw new IllegalArgumentException("--memory " + yuelao.core.ByteSize.format(cs.memoryBytes()) + " is too small for --threads "
+                    + threads + ": each counting thread needs at least 256k (raise --memory to " + yuelao.core.ByteSize.format(threads * (256L << 10))
+                    + " or use fewer threads)");
+        }
+        long scanner = CorpusScanner.heapBytes(threads, r.vocabulary().maxDocumentChars());
+        long need = cs.memoryBytes() + scatterWindow(cs.memoryBytes()) + scanner;
+        if (need > maxHeap) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "counting with --memory %s and --threads %d needs about %d MiB of heap (budget, store writing, tokenizer buffers), "
+                    + "this JVM has %d MiB: lower --memory or --threads, or raise YUELAO_HEAP", yuelao.core.ByteSize.format(cs.memoryBytes()),
+                    threads, need >> 20, maxHeap >> 20));
         }
     }
 

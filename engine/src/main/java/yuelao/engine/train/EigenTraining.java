@@ -30,6 +30,15 @@ public final class EigenTraining {
         EigenFactorization.Result r = factorize(store, s, keep, it -> progress.accept(String.format(Locale.ROOT,
                 "%s: subspace iteration %d/%d (%.1fs)", s.method().id(), it, iterations, (System.nanoTime() - t0) / 1e9)));
         double[] ev = r.eigenvalues();
+        int usable = 0;
+        while (usable < ev.length && (keep == EigenFactorization.Keep.POSITIVE ? ev[usable] > 0 : ev[usable] != 0)) {
+            usable++;
+        }
+        if (usable < s.dim()) { // the rest would be zero columns (and their residuals meaningless)
+            throw new IllegalArgumentException("the store's PPMI matrix has only " + usable + (keep == EigenFactorization.Keep.POSITIVE
+                    ? " positive" : " non-zero") + " eigen-directions, fewer than --dim " + s.dim() + ": use --dim " + Math.max(1, usable)
+                    + " or less, or count a larger corpus");
+        }
         double maxRes = 0;
         for (double x : r.residuals()) {
             maxRes = Math.max(maxRes, x);

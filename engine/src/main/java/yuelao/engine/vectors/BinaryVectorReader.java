@@ -82,6 +82,10 @@ final class BinaryVectorReader {
             float[] data = c.data();
             for (int k = 0; k < dim; k++) {
                 data[base + k] = Float.intBitsToFloat(le.getInt(4 * k));
+                if (!Float.isFinite(data[base + k])) { // NaN or infinity would rank words by nonsense in every query
+                    throw new StoreFormatException(file, "row " + row + " (byte " + at + "): value " + (k + 1) + " of " + Words.quote(w) + " is "
+                            + data[base + k] + ": vectors must be finite");
+                }
             }
             int first = c.endRow(w);
             if (first >= 0) {

@@ -93,6 +93,10 @@ final class TextVectorReader {
                     throw new StoreFormatException(file, "line " + lineNo + ": value " + (k + 1) + " of " + Words.quote(word) + ", "
                             + (v == null ? "(not UTF-8)" : Words.quote(v)) + ", is not a number");
                 }
+                if (!Float.isFinite(data[base + k])) { // NaN or infinity would rank words by nonsense in every query
+                    throw new StoreFormatException(file, "line " + lineNo + ": value " + (k + 1) + " of " + Words.quote(word) + " is "
+                            + data[base + k] + ": vectors must be finite");
+                }
             }
             int first = c.endRow(word);
             if (first >= 0) {

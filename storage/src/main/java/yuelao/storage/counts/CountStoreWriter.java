@@ -206,6 +206,7 @@ public final class CountStoreWriter implements PairSink, Closeable {
         try (Arena arena = Arena.ofConfined(); RunCursor c = run.open()) {
             MemorySegment colSeg = w.map(cols + 4 * base, 4 * entries, arena);
             MemorySegment unitSeg = w.map(units + 8 * base, 8 * entries, arena);
+            yuelao.storage.format.WriteFaults.check(yuelao.storage.format.WriteFaults.Site.STORE_SCATTER, w.tempFile());
             while (c.next()) {
                 int a = PairKey.first(c.key());
                 if (a >= hi) {
@@ -225,6 +226,10 @@ public final class CountStoreWriter implements PairSink, Closeable {
             }
             colSeg.force(); // write the dirty pages back before the unmap, so they leave memory clean
             unitSeg.force();
+        } catch (InternalError e) {
+            // a mapped write that failed (a full disk, or the file truncated under us) arrives as this, not an IOException
+            throw new java.nio.file.FileSystemException(file.toString(), null, "No space left on device? writing the mapped store failed ("
+                    + e.getMessage() + ")");
         }
     }
 

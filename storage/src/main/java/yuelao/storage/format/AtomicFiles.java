@@ -26,6 +26,7 @@ public final class AtomicFiles {
         Path temp = TempNames.sibling(abs, TempNames.TMP);
         boolean done = false;
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            WriteFaults.check(WriteFaults.Site.TEXT_FILE, abs);
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
             content.writeTo(out);
             out.flush();

@@ -64,6 +64,11 @@ public final class BinaryFileWriter implements Closeable {
         }
     }
 
+    /** The hidden temporary file being written (renamed to the final name by {@link #commit()}). */
+    public Path tempFile() {
+        return temp;
+    }
+
     /** Starts writing {@code file} with the given header; the body follows at {@link #bodyOffset()}. */
     public static BinaryFileWriter create(Path file, FileHeader header) throws IOException {
         return new BinaryFileWriter(file, header);
@@ -206,6 +211,8 @@ public final class BinaryFileWriter implements Closeable {
             throw new IllegalArgumentException("negative size: " + bytes);
         }
         flush();
+        WriteFaults.check(WriteFaults.Site.BINARY_FILE, file);
+        requireSpace(bytes);
         long off = bufferStart;
         bufferStart += bytes;
         return off;
@@ -227,10 +234,23 @@ public final class BinaryFileWriter implements Closeable {
         return channel.map(FileChannel.MapMode.READ_WRITE, offset, bytes, arena);
     }
 
+    /**
+     * A reserved region is a hole in the file until its mapped pages are written, and a mapped write that finds the
+     * disk full kills the thread with an {@code InternalError}, not an IOException: so the space is checked first.
+     */
+    private void requireSpace(long bytes) throws IOException {
+        long free = Files.getFileStore(temp).getUsableSpace();
+        if (bytes > free) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "No space left on device (" + bytes
+                    + " more bytes needed, " + free + " free)");
+        }
+    }
+
     private void flush() throws IOException {
         if (closed) {
             throw new IllegalStateException("writer is closed: " + file);
         }
+        WriteFaults.check(WriteFaults.Site.BINARY_FILE, file);
         buffer.flip();
         int n = buffer.remaining();
         writeFully(buffer, bufferStart);

@@ -71,6 +71,7 @@ public final class ChroniclePairMap implements Closeable {
                 pairs++;
             }
         }
+        yuelao.storage.format.WriteFaults.check(yuelao.storage.format.WriteFaults.Site.LOOKUP_MAP, file);
         Path temp = ChronicleFiles.temp(file);
         try {
             try (ChronicleMap<LongValue, DoubleValue> m = builder(pairs + META_ENTRIES).createPersistedTo(temp.toFile());

@@ -58,6 +58,7 @@ public final class ChronicleVocabularyMap implements Closeable {
             bytes += v.word(i).length();
         }
         double avg = v.size() == 0 ? 8 : (double) bytes / v.size();
+        yuelao.storage.format.WriteFaults.check(yuelao.storage.format.WriteFaults.Site.LOOKUP_MAP, file);
         Path temp = ChronicleFiles.temp(file);
         try {
             try (ChronicleMap<CharSequence, VocabEntry> m = builder(v.size() + 1L, avg).createPersistedTo(temp.toFile())) {

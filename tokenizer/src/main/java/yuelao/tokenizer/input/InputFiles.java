@@ -56,7 +56,33 @@ public final class InputFiles {
                 throw new CorpusException(spec, "no such file or directory");
             }
         }
+        rejectRepeats(out);
         return out;
+    }
+
+    /** A file reached twice (named twice, or also through a directory or pattern) would be counted twice: refused. */
+    private static void rejectRepeats(List<InputSource> sources) throws CorpusException {
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        boolean stdin = false;
+        for (InputSource s : sources) {
+            if (s.isStdin()) {
+                if (stdin) {
+                    throw new CorpusException("-", "standard input is named twice");
+                }
+                stdin = true;
+                continue;
+            }
+            Path p = s.path().orElseThrow();
+            Path key;
+            try {
+                key = p.toRealPath();
+            } catch (IOException e) {
+                key = p.toAbsolutePath().normalize();
+            }
+            if (!seen.add(key)) {
+                throw new CorpusException(p.toString(), "is an input twice (named twice, or also found through a directory or pattern): it would be counted twice");
+            }
+        }
     }
 
     static boolean isGlob(String spec) {

@@ -58,6 +58,16 @@ public final class CorpusScanner {
         return this;
     }
 
+    /**
+     * The heap a scan with these settings holds whatever the corpus: the pool of document batches (two per thread and
+     * one more, each of at least 512 Ki chars or a whole maximal document) and each thread's analyzer chain (about a
+     * megabyte). What a caller budgets before it starts.
+     */
+    public static long heapBytes(int threads, int maxDocumentChars) {
+        long batchChars = Math.max(maxDocumentChars + 1L, 1L << 19);
+        return (2L * threads + 1) * batchChars * Character.BYTES + threads * (1L << 20);
+    }
+
     /** Receives a snapshot about every {@code intervalMillis} while scanning (from a monitor thread). */
     public CorpusScanner onProgress(Consumer<ScanProgress> listener, long intervalMillis) {
         this.progress = listener;
