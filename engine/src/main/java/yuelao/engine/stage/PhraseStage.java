@@ -127,9 +127,10 @@ public final class PhraseStage {
             }
             found.sort(Comparator.comparingDouble(PhraseTable.Phrase::score).reversed()
                     .thenComparing(ph -> String.join(" ", ph.tokens())));
+            // two bigrams of one pass could spell the same tokens (only through corpus tokens that hold the delimiter): the best stays
+            found.removeIf(ph -> !known.add(ph.tokens()));
             for (PhraseTable.Phrase ph : found) {
                 tokensOfJoined.put(ph.joined(), ph.tokens());
-                known.add(ph.tokens());
             }
             passes.add(new Pass(passNo, threshold, tokens, words.scan().phrasesJoined(), v.size(), bigrams, candidates[0], found.size(),
                     (System.nanoTime() - tp) / 1e9));
