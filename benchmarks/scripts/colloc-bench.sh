@@ -3,7 +3,8 @@
 #   1. ./yuelao phrases --input english-mix.txt.gz (2 passes, word2phrase scoring at 200 then 100, the defaults), timed,
 #      and side by side word2phrase itself (the word2vec toolkit's, compiled from the same npm source as word2vec)
 #      run twice on the pre-tokenized corpus with the same thresholds, timed as one row;
-#   2. ./yuelao count --input english-mix.txt.gz --phrases PHRASES --window 5 (the phrase-joined store), timed;
+#   2. ./yuelao count --input english-mix.txt.gz --window 5, then the same with --phrases PHRASES (the phrase-joined
+#      store): what joining costs the counting pass;
 #   3. ./yuelao collocations on that store for several measures (corpus-wide top 20, and one node word), each timed.
 #
 # usage: benchmarks/scripts/colloc-bench.sh        (run setup-anchors.sh first for the word2phrase row; ~3 min)
@@ -38,9 +39,13 @@ else
   log "no word2phrase row: run benchmarks/scripts/setup-anchors.sh first (word2vec source and the tokenized corpus)"
 fi
 
+measure yuelao-count-w5 --log "$OUT/count-plain-w5.log" -- "$YUELAO" count --input "$CORPUS_GZ" --out "$OUT/em-store-w5" --window 5 --threads 2 \
+  --force --quiet
+PLAIN_WALL="$MEASURE_WALL_S"
 measure yuelao-count-phrases-w5 --log "$OUT/count-phrases.log" -- "$YUELAO" count --input "$CORPUS_GZ" --phrases "$PHRASES" --out "$STORE" \
   --window 5 --threads 2 --force --quiet
-grep -E '^(phrases|vocabulary|pairs|wrote)' "$OUT/count-phrases.log" | sed 's/^/    /'
+grep -E '^(phrases|vocabulary|pairs|wrote)' "$OUT/count-phrases.log" | sort -u | sed 's/^/    /'
+awk -v a="$MEASURE_WALL_S" -v b="$PLAIN_WALL" 'BEGIN { printf "    ratio count with / without phrases (wall): %.2f\n", a / b }'
 
 for m in logdice g2 tscore mi deltap-fwd; do
   measure "yuelao-collocations-$m" --log "$OUT/collocations-$m.txt" -- "$YUELAO" collocations "$STORE" --measure "$m" --top 20 --threads 2

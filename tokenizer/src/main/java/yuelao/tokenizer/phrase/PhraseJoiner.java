@@ -26,6 +26,12 @@ public final class PhraseJoiner implements TokenHandler {
     private final int[] slots;
     private int count;
     private int used;
+    // The trie walk from the first pending token: its node, the tokens it covers, the longest phrase on it, and
+    // whether it can go no further.
+    private int walkNode;
+    private int walked;
+    private int best;
+    private boolean deadEnd;
     private char[] joined = new char[256];
 
     private long tokensOut;
@@ -59,6 +65,10 @@ public final class PhraseJoiner implements TokenHandler {
     public void startDocument(long index) {
         count = 0;
         used = 0;
+        walkNode = 0;
+        walked = 0;
+        best = 0;
+        deadEnd = false;
         downstream.startDocument(index);
     }
 
@@ -99,26 +109,25 @@ public final class PhraseJoiner implements TokenHandler {
 
     /**
      * Passes on what is decided: the longest phrase starting at the first pending token, or that token alone. A
-     * decision waits (unless {@code end}) while every pending token still lies on a path of the trie that goes on.
+     * decision waits (unless {@code end}) while every pending token still lies on a path of the trie that goes on. The
+     * walk from the first pending token is kept between calls, so a held token costs one trie step.
      */
     private void settle(boolean end) {
         while (count > 0) {
-            int node = 0;
-            int matched = 0;
-            int best = 0;
-            while (matched < count) {
-                int s = slots[matched];
-                int child = s < 0 ? -1 : table.child(node, s);
+            while (walked < count && !deadEnd) {
+                int s = slots[walked];
+                int child = s < 0 ? -1 : table.child(walkNode, s);
                 if (child < 0) {
+                    deadEnd = true;
                     break;
                 }
-                node = child;
-                matched++;
-                if (table.endsPhrase(node)) {
-                    best = matched;
+                walkNode = child;
+                walked++;
+                if (table.endsPhrase(child)) {
+                    best = walked;
                 }
             }
-            if (!end && matched == count && table.continues(node)) {
+            if (!end && !deadEnd && table.continues(walkNode)) {
                 return; // a longer phrase may still complete with the next token
             }
             int take = best >= 2 ? best : 1;
@@ -128,6 +137,10 @@ public final class PhraseJoiner implements TokenHandler {
                 passJoined(take);
             }
             drop(take);
+            walkNode = 0;
+            walked = 0;
+            best = 0;
+            deadEnd = false;
         }
     }
 
