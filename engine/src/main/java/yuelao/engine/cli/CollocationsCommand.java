@@ -158,15 +158,10 @@ public final class CollocationsCommand implements Callable<Integer> {
         if (spec.equalsIgnoreCase("none")) {
             return Set.of();
         }
-        CharArraySet set;
-        try {
-            set = Analyzers.stopSet(spec);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserException("--stopwords " + spec + ": no such file");
-        }
+        CharArraySet set = Analyzers.stopSet(spec); // a missing or unreadable file: a one-line IOException naming it
         Set<String> out = new HashSet<>();
         for (int i = 0; i < v.size(); i++) {
-            if (set != null && set.contains(v.word(i))) {
+            if (set.contains(v.word(i))) {
                 out.add(v.word(i));
             }
         }
