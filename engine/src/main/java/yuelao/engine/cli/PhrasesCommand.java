@@ -46,7 +46,7 @@ public final class PhrasesCommand implements Callable<Integer> {
                 description = "word2phrase: (f_ab - delta) / (f_a f_b) x N; npmi: ln(p_ab / (p_a p_b)) / -ln p_ab, as gensim's Phrases.")
         String scoring;
 
-        @Option(names = "--threshold", paramLabel = "T[,T...]", split = ",",
+        @Option(names = "--threshold", paramLabel = "T", split = ",",
                 description = "A bigram with a score above T becomes a phrase; one value per pass, the last repeats. "
                         + "Default: 200,100 for word2phrase (word2vec's demo), 0.5 for npmi.")
         double[] thresholds;

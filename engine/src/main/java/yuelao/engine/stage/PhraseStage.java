@@ -142,9 +142,6 @@ public final class PhraseStage {
                 break; // nothing new is joined, so another pass would find the same nothing
             }
         }
-        if (current == null) {
-            current = new PhraseTable(all, props, null);
-        }
         return new Result(current, passes, (System.nanoTime() - t0) / 1e9);
     }
 
