@@ -23,6 +23,15 @@ public final class StoreKeys {
     public static final String CORPUS_TOKENS = "corpus.tokens";
     /** Distinct token types before min-count. */
     public static final String CORPUS_DISTINCT_TYPES = "corpus.distinctTypes";
+    /**
+     * The phrase table the corpus was read with (absolute path as it was then), absent when no phrases were joined.
+     * Queries on the store, and vectors trained from it, join phrases with the same table.
+     */
+    public static final String PHRASES_PATH = "phrases.path";
+    /** The phrase table's fingerprint (16 hex digits): a table found at {@link #PHRASES_PATH} must still have it. */
+    public static final String PHRASES_FINGERPRINT = "phrases.fingerprint";
+    /** Phrases joined into one token by the vocabulary pass (each counted once in {@link #CORPUS_TOKENS}). */
+    public static final String CORPUS_PHRASES_JOINED = "corpus.phrasesJoined";
 
     // The counting pass.
     /** The window W. */
@@ -61,6 +70,6 @@ public final class StoreKeys {
 
     /** Settings that must agree for two stores' units to mean the same thing (a merge refuses stores that differ). */
     public static final List<String> MUST_AGREE_FOR_MERGE = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(WINDOW, WEIGHTING, KEEP_OOV_POSITIONS, SELF_PAIRS, SUBSAMPLE),
+            java.util.stream.Stream.of(WINDOW, WEIGHTING, KEEP_OOV_POSITIONS, SELF_PAIRS, SUBSAMPLE, PHRASES_FINGERPRINT),
             yuelao.core.AnalyzerSpec.PROPERTY_KEYS.stream()).toList();
 }

@@ -11,13 +11,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import yuelao.engine.pmi.PmiView;
+import yuelao.engine.pmi.Collocations;
+import yuelao.engine.pmi.PairScorer;
 import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** {@code yuelao associates STORE WORD}. */
-@Command(name = "associates", header = "The top contexts of a word by PMI.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = "The top contexts of a word by PMI (collocations, associated words), from one row of the store.")
+@Command(name = "associates", header = "The top contexts of a word by PMI or another measure.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {"The top contexts of a word by PMI or another --measure (collocations, associated words), from one row of the store.",
+            "The corpus-wide list, with filters and --json: 'yuelao collocations STORE'."})
 public final class AssociatesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,20 +40,25 @@ public final class AssociatesCommand implements Callable<Integer> {
     @Mixin
     PmiOptionsMixin pmi;
 
+    @Mixin
+    QueryPhrasesOption phrases;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = new TextAnalyzer(dir.analyzer())) {
-            PmiView view = PmiView.of(dir, pmi.options());
+        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = StoreQueries.analyzer(dir, phrases.phrases)) {
+            PairScorer view = pmi.scorer(dir);
             int i = StoreQueries.wordId(view, analyzer, word);
-            List<PmiView.Associate> list = view.associates(i, top, minPairCount);
+            List<Collocations.Collocation> list = top <= 0 ? List.of()
+                    : Collocations.ofWord(view, i, top, Collocations.Filter.minCount(minPairCount));
             out.printf(Locale.ROOT, "top %d associates of '%s' (n = %,d) by %s, pairs seen >= %s times:%n", list.size(),
-                    view.vocabulary().word(i), view.vocabulary().count(i), view.options().describe(), minPairCount);
+                    view.vocabulary().word(i), view.vocabulary().count(i), view.describe(), minPairCount);
             int rank = 1;
-            for (PmiView.Associate a : list) {
-                out.printf(Locale.ROOT, "%3d  %-20s %9.4f  (x = %s)%n", rank++, a.word(), a.value(),
-                        CountsCommand.formatCount(Math.round(a.count() * dir.counts().scale()), dir.counts().scale()));
+            for (Collocations.Collocation a : list) {
+                out.printf(Locale.ROOT, "%3d  %-20s %9.4f  (x = %s)%n", rank++, a.word2(), a.score(),
+                        CountsCommand.formatCount(Math.round(a.pairCount() * dir.counts().scale()), dir.counts().scale()));
             }
+            CollocationsCommand.printWarnings(out, view);
         }
         return 0;
     }

@@ -1,11 +1,14 @@
 package yuelao.engine.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import yuelao.core.AnalyzerSpec;
 import yuelao.engine.stage.VocabularySettings;
+import yuelao.tokenizer.phrase.PhraseTable;
+import yuelao.tokenizer.phrase.PhraseTableFile;
 
 /** The corpus and how it becomes a vocabulary: shared by every verb that reads a corpus. Defaults: {@link RecipeDefaults}. */
 public final class CorpusOptions {
@@ -27,6 +30,11 @@ public final class CorpusOptions {
 
         @Option(names = "--stopwords", paramLabel = "none|english|FILE", description = "Stop words to remove.")
         String stopwords;
+
+        @Option(names = "--phrases", paramLabel = "PHRASES",
+                description = "Join the phrases of this table (from 'yuelao phrases') into one token each (new york -> new_york), longest "
+                        + "first, left to right, never across a line. The output records the table, so queries join them too.")
+        Path phrases;
 
         @Option(names = "--min-token-length", paramLabel = "N", description = "Drop tokens shorter than N code points.")
         int minTokenLength;
@@ -52,15 +60,20 @@ public final class CorpusOptions {
 
     /** The paths among the inputs (what no output may replace). */
     List<Path> inputPaths() {
-        return Checks.paths(inputs);
+        List<Path> paths = Checks.paths(inputs);
+        if (analysis.phrases != null) {
+            paths.add(analysis.phrases);
+        }
+        return paths;
     }
 
-    /** The vocabulary settings these options describe. */
-    VocabularySettings settings() {
+    /** The vocabulary settings these options describe, with the phrase table read and checked. */
+    VocabularySettings settings() throws IOException {
         Analysis a = analysis;
+        PhraseTable phrases = a.phrases == null ? null : PhraseTableFile.read(a.phrases);
         try {
             return VocabularySettings.builder()
-                    .analyzer(new AnalyzerSpec(a.analyzer, a.stem, a.stopwords, a.minTokenLength, a.maxTokenLength))
+                    .analyzer(new AnalyzerSpec(a.analyzer, a.stem, a.stopwords, a.minTokenLength, a.maxTokenLength)).phrases(phrases)
                     .minCount(a.minCount).maxVocab(a.maxVocab).maxDocumentChars(a.maxDocumentChars).build();
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());

@@ -28,10 +28,17 @@ import yuelao.tokenizer.analysis.TextAnalyzer;
 import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
 import yuelao.core.Vocabulary;
+import yuelao.engine.pmi.AssociationMeasure;
+import yuelao.engine.pmi.AssociationView;
+import yuelao.engine.pmi.Collocations;
+import yuelao.engine.stage.PhraseStage;
+import yuelao.tokenizer.phrase.PhraseTable;
 
 /** {@code yuelao demo}: every stage on the bundled sample corpus, with what it found. */
 @Command(name = "demo", header = "Every stage on the bundled English sample, with what it found.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = "Run every stage on the bundled English sample (corpus-samples/english-sample.txt.gz), as 'yuelao run' would, and show what it found: vocabulary, counts, PMI associates, nearest words, relatedness vs similarity, an analogy, keywords.")
+        description = {"Run every stage on the bundled English sample (corpus-samples/english-sample.txt.gz), as 'yuelao run' would, and show what it",
+            "found: vocabulary, counts, PMI associates, nearest words, relatedness vs similarity, an analogy, keywords; then phrases, a",
+            "collocation list and the nearest words of a phrase."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -149,9 +156,58 @@ public final class DemoCommand implements Callable<Integer> {
             Sentences.SentenceVector sv = sentences.vector(sentence);
             out.printf(Locale.ROOT, "keywords of \"%s\" by <s, v_w>:%s%n", sentence, join(sentences.keywords(sv)));
         }
+        phrasesAndCollocations(out, sample, progress);
         out.printf("%nartifacts: %s (inspect with: ./yuelao counts %s --info; ./yuelao nearest %s WORD)%n", this.out, store, vectors);
         out.flush();
         return 0;
+    }
+
+    /**
+     * Step 5: phrases from adjacent bigrams, a corpus-wide collocation list by logDice from phrase-joined counts, and
+     * nearest words of a phrase in a small model trained on them (settings: {@link Recipes#phraseDemo()}).
+     */
+    private void phrasesAndCollocations(PrintWriter out, Path sample, ProgressLine progress) throws Exception {
+        Recipes.PhraseDemo demo = Recipes.phraseDemo();
+        out.printf("%n== 5. phrases and collocations (yuelao phrases; count --phrases; collocations --measure logdice)%n");
+        out.flush();
+        List<String> inputs = List.of(sample.toString());
+        Path phraseFile = this.out.resolve("phrases.txt");
+        PhraseStage.Result pr = PhraseStage.detect(inputs, demo.recipe().vocabulary(), demo.phrases(), run.threads(),
+                PhraseStage.spillDirectory(phraseFile), name -> new ScanProgressPrinter(progress, name));
+        progress.done();
+        PhraseTable table = PhraseStage.write(phraseFile, pr.table());
+        List<PhraseTable.Phrase> frequent = new java.util.ArrayList<>(table.phrases());
+        frequent.sort(java.util.Comparator.comparingLong(PhraseTable.Phrase::count).reversed().thenComparing(PhraseTable.Phrase::joined));
+        out.printf(Locale.ROOT, "%,d phrases (word2phrase score > %s in one pass); the most frequent:", table.size(),
+                Collocations.number(demo.phrases().threshold(1)));
+        for (PhraseTable.Phrase p : frequent.subList(0, Math.min(10, frequent.size()))) {
+            out.printf(Locale.ROOT, " %s(%,d)", p.joined(), p.count());
+        }
+        out.println();
+        Path joinedStore = this.out.resolve("phrase-store");
+        CountingStage.Job job = CountingStage.job().inputs(inputs).vocabulary(demo.recipe().vocabulary().toBuilder().phrases(table).build())
+                .counting(demo.recipe().counting()).threads(run.threads()).build();
+        CountingStage.run(job, joinedStore, true, name -> new ScanProgressPrinter(progress, name));
+        progress.done();
+        try (CountStoreDirectory dir = CountStoreDirectory.open(joinedStore)) {
+            Vocabulary v = dir.vocabulary();
+            AssociationView logDice = AssociationView.of(dir, AssociationMeasure.of(AssociationMeasure.Kind.LOGDICE));
+            Collocations.Filter filter = new Collocations.Filter(20, 3, CollocationsCommand.stopwords("english", v));
+            out.printf(Locale.ROOT, "top collocations by logDice (window 5, pairs seen >= 20 times, no stop words):");
+            for (Collocations.Collocation c : Collocations.top(logDice, 10, filter, run.threads())) {
+                out.printf(Locale.ROOT, " %s+%s(%.2f)", c.word1(), c.word2(), c.score());
+            }
+            out.println();
+        }
+        Path phraseVectors = this.out.resolve("phrase-vectors");
+        TrainingStage.run(TrainingStage.job().store(joinedStore).out(phraseVectors).force(true)
+                .settings(demo.recipe().training().toBuilder().threads(run.threads()).build()).progress(progress::update).build());
+        progress.done();
+        WordVectors pv = WordVectors.open(phraseVectors);
+        for (String w : new String[] {"new_york", "united_states"}) {
+            Nearest.of(pv, w, 6, Mode.COSINE, 0).ifPresent(list -> out.printf(Locale.ROOT, "nearest to '%s' (phrase-joined sample, %,d words x %d):%s%n",
+                    w, pv.size(), pv.dim(), join(list)));
+        }
     }
 
     private static String join(List<Neighbor> list) {

@@ -38,14 +38,18 @@ public final class KeywordsCommand implements Callable<Integer> {
     @Mixin
     PmiOptionsMixin pmi;
 
+    @Mixin
+    QueryPhrasesOption phrases;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        pmi.requireAdditive("keywords");
         PmiView.Unobserved policy = PmiView.Unobserved.parse(unobserved);
         if (policy == PmiView.Unobserved.SMOOTH && pmi.smoothing == 0) {
             pmi.smoothing = 1;
         }
-        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = new TextAnalyzer(dir.analyzer())) {
+        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = StoreQueries.analyzer(dir, phrases.phrases)) {
             PmiView view = PmiView.of(dir, pmi.options());
             TextAnalyzer.Mapped m = analyzer.map(text, view.vocabulary());
             if (m.ids().length == 0) {

@@ -38,14 +38,18 @@ public final class PhrasePmiCommand implements Callable<Integer> {
     @Mixin
     PmiOptionsMixin pmi;
 
+    @Mixin
+    QueryPhrasesOption phrases;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        pmi.requireAdditive("phrase-pmi");
         PmiView.Unobserved policy = PmiView.Unobserved.parse(unobserved);
         if (policy == PmiView.Unobserved.SMOOTH && pmi.smoothing == 0) {
             pmi.smoothing = 1;
         }
-        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = new TextAnalyzer(dir.analyzer())) {
+        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = StoreQueries.analyzer(dir, phrases.phrases)) {
             PmiView view = PmiView.of(dir, pmi.options());
             TextAnalyzer.Mapped q = analyzer.map(textA, view.vocabulary());
             TextAnalyzer.Mapped a = analyzer.map(textB, view.vocabulary());

@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import yuelao.core.ByteSize;
 import yuelao.engine.stage.CountSettings;
+import yuelao.engine.stage.PhraseSettings;
 import yuelao.engine.stage.Recipes;
 import yuelao.engine.stage.VocabularySettings;
 import yuelao.engine.subword.SubwordSettings;
@@ -75,6 +76,11 @@ final class RecipeDefaults implements IDefaultValueProvider {
         put("--negative-weight", p.negativeWeight());
         put("--target", p.ppmiTargets() ? "ppmi" : "pmi");
 
+        PhraseSettings ph = PhraseSettings.builder().build();
+        put("--scoring", ph.scoring().id());
+        put("--passes", ph.passes());
+        put("--max-tokens", ph.maxTokens());
+
         SubwordSettings w = r.subwords() != null ? r.subwords() : SubwordSettings.builder().build();
         put("--subwords", r.subwords() == null ? "none" : w.minn() + "-" + w.maxn());
         put("--buckets", w.buckets());
@@ -106,7 +112,7 @@ final class RecipeDefaults implements IDefaultValueProvider {
     }
 
     /** The verbs whose options come from the recipe book. */
-    private static final java.util.Set<String> STAGE_VERBS = java.util.Set.of("vocab", "count", "train");
+    private static final java.util.Set<String> STAGE_VERBS = java.util.Set.of("vocab", "count", "train", "phrases");
 
     /**
      * The recipe of a verb: {@code run} and {@code demo} run the preset named by {@code --preset} in {@code args}, the

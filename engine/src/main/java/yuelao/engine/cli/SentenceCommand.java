@@ -34,12 +34,16 @@ public final class SentenceCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "How many keywords.")
     int top;
 
+    @picocli.CommandLine.Mixin
+    QueryPhrasesOption phrases;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         VectorArgs.requirePositive("--top", top);
         WordVectors wv = VectorArgs.open(vectors, false, 0);
-        try (Sentences s = new Sentences(wv)) {
+        try (Sentences s = new Sentences(wv, yuelao.tokenizer.phrase.PhraseTableFile.recorded(wv.properties(), phrases.phrases,
+                vectors.toString()))) {
             Sentences.SentenceVector[] v = new Sentences.SentenceVector[texts.size()];
             for (int i = 0; i < texts.size(); i++) {
                 v[i] = s.vector(texts.get(i));

@@ -13,6 +13,9 @@ final class Summaries {
     static void printScan(PrintWriter out, ScanSummary s) {
         out.printf(Locale.ROOT, "read: %,d documents, %,d tokens, %s in %s (%s tokens/s)%n", s.documents(), s.tokens(),
                 ProgressLine.bytes(s.rawBytes()), ProgressLine.duration(s.seconds()), ProgressLine.si(s.tokensPerSecond()).trim());
+        if (s.phrasesJoined() > 0) {
+            out.printf(Locale.ROOT, "phrases: %,d joined into one token each (counted once among the tokens)%n", s.phrasesJoined());
+        }
         if (s.malformedSequences() > 0) {
             out.printf(Locale.ROOT, "malformed UTF-8: %,d sequences replaced by U+FFFD, first at %s%n", s.malformedSequences(), s.firstMalformed());
         } else {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         version = YuelaoCommand.VERSION,
         description = {
             "Raw text to PMI statistics and word vectors.",
-            "Stages: vocab -> count -> (pmi queries) -> train -> (vector queries, export). 'demo' runs them on the bundled sample."
+            "Stages: [phrases ->] vocab -> count -> (pmi queries, collocations) -> train -> (vector queries, export). 'demo' runs them on the bundled sample."
         },
         sortOptions = false,
         showDefaultValues = true)
@@ -28,12 +28,14 @@ public final class YuelaoCommand implements Runnable {
     static final Class<?>[] VERBS = {
             DemoCommand.class,
             VocabCommand.class,
+            PhrasesCommand.class,
             CountCommand.class,
             CountsCommand.class,
             MergeCommand.class,
             LookupMapsCommand.class,
             PmiCommand.class,
             AssociatesCommand.class,
+            CollocationsCommand.class,
             PhrasePmiCommand.class,
             KeywordsCommand.class,
             PmiMatrixCommand.class,

@@ -11,10 +11,11 @@ import yuelao.storage.format.AtomicFiles;
 import yuelao.core.Vocabulary;
 
 /**
- * Writes the sparse PMI matrix in Matrix Market coordinate format ({@code %%MatrixMarket matrix coordinate
- * real symmetric}: the lower triangle, row >= column, 1-based) and the vocabulary beside it (line k = word
- * of index k). Only observed pairs whose value is at least {@code minValue} are written; for PPMI the zeros
- * are implicit. Both files are written atomically.
+ * Writes the sparse matrix of a measure in Matrix Market coordinate format and the vocabulary beside it (line k =
+ * word of index k): for a symmetric measure (the PMI family and most association measures) {@code %%MatrixMarket
+ * matrix coordinate real symmetric}, the lower triangle, row >= column, 1-based; for Delta P and Log Ratio {@code
+ * real general}, every observed (row, column) with row = word1. Only observed pairs whose value is at least {@code
+ * minValue} are written; for PPMI the zeros are implicit. Both files are written atomically.
  */
 public final class MatrixMarketExport {
     private MatrixMarketExport() {}
@@ -38,24 +39,29 @@ public final class MatrixMarketExport {
                 StandardCharsets.US_ASCII), 4096)) {
             String banner = r.readLine();
             String comment = r.readLine();
-            return BANNER.equals(banner) && comment != null && comment.startsWith(COMMENT);
+            return (BANNER.equals(banner) || GENERAL_BANNER.equals(banner)) && comment != null && comment.startsWith(COMMENT);
         }
     }
 
     private static final String BANNER = "%%MatrixMarket matrix coordinate real symmetric";
+    private static final String GENERAL_BANNER = "%%MatrixMarket matrix coordinate real general";
     private static final String COMMENT = "% yuelao pmi-matrix: ";
 
-    public static Result write(PmiView view, Path out, double minValue) throws IOException {
+    public static Result write(PairScorer view, Path out, double minValue) throws IOException {
         CountStore c = view.store().counts();
         Vocabulary v = view.vocabulary();
         long scale = c.scale();
+        boolean symmetric = view.measure().symmetric();
         // Pass 1 counts the entries, because the size line comes first.
         long entries = 0;
         for (int i = 0; i < v.size(); i++) {
             for (long k = c.rowStart(i); k < c.rowEnd(i); k++) {
                 int j = c.column(k);
-                if (j > i) {
+                if (symmetric && j > i) {
                     break; // lower triangle only: columns are sorted
+                }
+                if (!symmetric && j == i) {
+                    continue; // a general matrix of an asymmetric measure: self-pairs are not associations
                 }
                 if (keep(view.value(i, j, (double) c.units(k) / scale), minValue)) {
                     entries++;
@@ -65,16 +71,19 @@ public final class MatrixMarketExport {
         final long total = entries;
         AtomicFiles.write(out, os -> {
             Writer w = new OutputStreamWriter(os, StandardCharsets.US_ASCII);
-            w.write(BANNER + "\n");
-            w.write(COMMENT + view.options().describe() + "; lower triangle, 1-based; words in "
+            w.write((symmetric ? BANNER : GENERAL_BANNER) + "\n");
+            w.write(COMMENT + view.describe() + (symmetric ? "; lower triangle" : "; row = word1, column = word2") + ", 1-based; words in "
                     + vocabularyFile(out).getFileName() + "\n");
             w.write(v.size() + " " + v.size() + " " + total + "\n");
             StringBuilder sb = new StringBuilder(64);
             for (int i = 0; i < v.size(); i++) {
                 for (long k = c.rowStart(i); k < c.rowEnd(i); k++) {
                     int j = c.column(k);
-                    if (j > i) {
+                    if (symmetric && j > i) {
                         break;
+                    }
+                    if (!symmetric && j == i) {
+                        continue;
                     }
                     double value = view.value(i, j, (double) c.units(k) / scale);
                     if (keep(value, minValue)) {

@@ -29,7 +29,7 @@ import yuelao.core.Vocabulary;
  * Unobserved pairs (x'_ij = 0) never become a number by accident: PMI reports "unobserved" ({@link
  * PairScore#observed()} false, value negative infinity), PPMI and SPPMI give 0, NPMI gives -1.
  */
-public final class PmiView {
+public final class PmiView implements PairScorer {
     private final CountStoreDirectory store;
     private final CountStore counts;
     private final Vocabulary vocabulary;
@@ -85,6 +85,7 @@ public final class PmiView {
         return new PmiView(store, options);
     }
 
+    @Override
     public Vocabulary vocabulary() {
         return vocabulary;
     }
@@ -93,6 +94,17 @@ public final class PmiView {
         return options;
     }
 
+    @Override
+    public PmiMeasure measure() {
+        return options.measure();
+    }
+
+    @Override
+    public String describe() {
+        return options.describe();
+    }
+
+    @Override
     public CountStoreDirectory store() {
         return store;
     }
@@ -125,28 +137,23 @@ public final class PmiView {
     }
 
     /** The measure's value for (i, j) given x_ij (0 = unobserved). */
+    @Override
     public double value(int i, int j, double x) {
-        return score(i, j, x).value();
-    }
-
-    private PairScore score(int i, int j, double x) {
         double xs = x + lambda;
         if (xs <= 0) {
-            double v = switch (options.measure()) {
-                case PMI -> Double.NEGATIVE_INFINITY;
-                case PPMI -> 0;
-                case NPMI -> -1;
-            };
-            return new PairScore(i, j, x, false, v);
+            return unobservedValue();
         }
         // (logP[i] + logP[j]) first: floating-point addition commutes, so PMI_ij == PMI_ji exactly.
         double pmi = Math.log(xs) - logX - (logP[i] + logP[j]);
-        double v = switch (options.measure()) {
+        return switch (options.measure()) {
             case PMI -> pmi - logShift;
             case PPMI -> Math.max(pmi - logShift, 0);
             case NPMI -> npmi(pmi, Math.log(xs) - logX);
         };
-        return new PairScore(i, j, x, true, v);
+    }
+
+    private PairScore score(int i, int j, double x) {
+        return new PairScore(i, j, x, x + lambda > 0, value(i, j, x));
     }
 
     /** NPMI = PMI / (-log P(i,j)); a pair with P(i,j) = 1 is perfectly associated (1). */
@@ -168,99 +175,11 @@ public final class PmiView {
         if (top <= 0) {
             return List.of();
         }
-        long start = counts.rowStart(i);
-        long end = counts.rowEnd(i);
-        top = (int) Math.min(top, end - start); // no more associates than the row's entries: a huge top allocates nothing huge
-        // Bounded min-heap on primitive arrays: heap[0] is the weakest of the best so far.
-        double[] hv = new double[top];
-        double[] hc = new double[top];
-        int[] hj = new int[top];
-        int size = 0;
-        for (long k = start; k < end; k++) {
-            int j = counts.column(k);
-            if (j == i) {
-                continue; // self-pairs are not associations (docs/method.md section 1)
-            }
-            double x = counts.units(k) / scale;
-            if (x < minPairCount) {
-                continue;
-            }
-            double v = score(i, j, x).value();
-            if (size < top) {
-                hv[size] = v;
-                hc[size] = x;
-                hj[size] = j;
-                siftUp(hv, hc, hj, size++);
-            } else if (better(v, x, j, hv[0], hc[0], hj[0])) {
-                hv[0] = v;
-                hc[0] = x;
-                hj[0] = j;
-                siftDown(hv, hc, hj, size);
-            }
-        }
-        Integer[] order = new Integer[size];
-        for (int t = 0; t < size; t++) {
-            order[t] = t;
-        }
-        Arrays.sort(order, (p, q) -> better(hv[p], hc[p], hj[p], hv[q], hc[q], hj[q]) ? -1 : 1);
-        List<Associate> out = new ArrayList<>(size);
-        for (int t : order) {
-            out.add(new Associate(hj[t], vocabulary.word(hj[t]), hc[t], hv[t]));
+        List<Associate> out = new ArrayList<>();
+        for (Collocations.Collocation c : Collocations.ofWord(this, i, top, Collocations.Filter.minCount(minPairCount))) {
+            out.add(new Associate(c.id2(), c.word2(), c.pairCount(), c.score()));
         }
         return out;
-    }
-
-    private static boolean better(double v1, double c1, int j1, double v2, double c2, int j2) {
-        if (v1 != v2) {
-            return v1 > v2;
-        }
-        if (c1 != c2) {
-            return c1 > c2;
-        }
-        return j1 < j2;
-    }
-
-    private static void siftUp(double[] v, double[] c, int[] j, int t) {
-        while (t > 0) {
-            int p = (t - 1) / 2;
-            if (!better(v[p], c[p], j[p], v[t], c[t], j[t])) {
-                break;
-            }
-            swap(v, c, j, p, t);
-            t = p;
-        }
-    }
-
-    private static void siftDown(double[] v, double[] c, int[] j, int n) {
-        int t = 0;
-        while (true) {
-            int l = 2 * t + 1;
-            int r = l + 1;
-            int m = t;
-            if (l < n && better(v[m], c[m], j[m], v[l], c[l], j[l])) {
-                m = l;
-            }
-            if (r < n && better(v[m], c[m], j[m], v[r], c[r], j[r])) {
-                m = r;
-            }
-            if (m == t) {
-                return;
-            }
-            swap(v, c, j, m, t);
-            t = m;
-        }
-    }
-
-    private static void swap(double[] v, double[] c, int[] j, int a, int b) {
-        double tv = v[a];
-        v[a] = v[b];
-        v[b] = tv;
-        double tc = c[a];
-        c[a] = c[b];
-        c[b] = tc;
-        int tj = j[a];
-        j[a] = j[b];
-        j[b] = tj;
     }
 
     /** How a sum treats unobserved pairs. */

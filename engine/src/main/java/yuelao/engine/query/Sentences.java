@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.OptionalInt;
 import yuelao.tokenizer.analysis.TextAnalyzer;
 import yuelao.core.AnalyzerSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import yuelao.tokenizer.phrase.PhraseTable;
+import yuelao.tokenizer.phrase.PhraseTableFile;
 
 /**
  * Sentence queries (docs/method.md section 4, "additivity"): a text is tokenized with the analyzer recorded in the
@@ -19,9 +23,29 @@ public final class Sentences implements AutoCloseable {
     private final WordVectors wv;
     private final TextAnalyzer analyzer;
 
+    /**
+     * Sentence queries with the vectors' own tokenization: their analyzer, and the phrase table their corpus was read
+     * with, found at the path the vectors record.
+     *
+     * @throws java.io.UncheckedIOException if the vectors record a phrase table that is missing or changed
+     */
     public Sentences(WordVectors wv) {
+        this(wv, recordedPhrases(wv));
+    }
+
+    /** Sentence queries joining the phrases of {@code phrases} (null = none), which must be the vectors' analyzer's. */
+    public Sentences(WordVectors wv, PhraseTable phrases) {
         this.wv = wv;
-        this.analyzer = new TextAnalyzer(wv.analyzer().orElse(AnalyzerSpec.defaults("whitespace")));
+        this.analyzer = new TextAnalyzer(wv.analyzer().orElse(AnalyzerSpec.defaults("whitespace")), phrases);
+    }
+
+    /** The phrase table the vectors record ({@link PhraseTableFile#recorded}), or null. */
+    public static PhraseTable recordedPhrases(WordVectors wv) {
+        try {
+            return PhraseTableFile.recorded(wv.properties(), null, "these vectors");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A text's vector with its in-vocabulary ids (in order, repeats kept) and out-of-vocabulary tokens. */

@@ -18,6 +18,8 @@ import yuelao.storage.vocab.StoredVocabulary;
 import yuelao.storage.vocab.VocabularyFile;
 import yuelao.core.AnalyzerSpec;
 import yuelao.tokenizer.input.CorpusException;
+import yuelao.tokenizer.phrase.PhraseTable;
+import yuelao.tokenizer.phrase.PhraseTableFile;
 import yuelao.tokenizer.input.InputFiles;
 import yuelao.tokenizer.input.InputSource;
 import yuelao.tokenizer.scan.CorpusScanner;
@@ -160,16 +162,21 @@ public final class CountingStage {
             AnalyzerSpec analyzer;
             ScanSummary vocabScan = null;
             Map<String, String> props = new LinkedHashMap<>();
+            PhraseTable phrases;
             if (r.reuseVocabulary() != null) {
                 StoredVocabulary stored = VocabularyFile.read(r.reuseVocabulary());
                 vocab = stored.vocabulary();
                 analyzer = AnalyzerSpec.fromProperties(stored.properties());
+                // the pairs are counted over the tokens the vocabulary was made of: its phrase table, or none
+                PhraseTable given = r.vocabulary().phrases();
+                phrases = PhraseTableFile.recorded(stored.properties(), given == null ? null : given.source(), r.reuseVocabulary().toString());
                 props.putAll(stored.properties());
                 VocabularyFile.write(dir.path(), vocab, stored.properties());
             } else {
                 VocabularyBuilder.Result vr = VocabularyStage.build(r.inputs(), r.vocabulary(), r.threads(), progress.stage("vocab"));
                 vocab = vr.vocabulary();
                 analyzer = r.vocabulary().analyzer();
+                phrases = r.vocabulary().phrases();
                 vocabScan = vr.scan();
                 Map<String, String> vprops = VocabularyStage.properties(r.vocabulary(), vr);
                 props.putAll(vprops);
@@ -182,7 +189,7 @@ public final class CountingStage {
             int dense = denseSize(vocab.size(), cs.memoryBytes() / 4 / threads);
             long denseBytes = 8L * CooccurrenceCounter.denseCells(dense) * threads;
             Subsampler subsampler = cs.subsample() > 0 ? new Subsampler(vocab.counts(), vocab.totalCount(), cs.subsample(), cs.seed()) : null;
-            CorpusScanner scanner = new CorpusScanner(analyzer, threads, r.vocabulary().maxDocumentChars())
+            CorpusScanner scanner = new CorpusScanner(analyzer, threads, r.vocabulary().maxDocumentChars()).phrases(phrases)
                     .onProgress(progress.stage("count"), 250);
             try (CooccurrenceAccumulator acc = new CooccurrenceAccumulator(dir.path().resolve("spill"),
                     Math.max(threads, cs.memoryBytes() - denseBytes), threads, cs.fanIn())) {

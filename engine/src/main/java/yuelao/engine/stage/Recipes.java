@@ -85,4 +85,22 @@ public final class Recipes {
     public static Recipe run() {
         return preset(DEFAULT);
     }
+
+    /**
+     * The demo's phrase and collocation step: how it detects phrases, and the recipe of the small phrase-joined run it
+     * queries (counts fit for collocation statistics, a quick model for one nearest query).
+     */
+    public record PhraseDemo(PhraseSettings phrases, Recipe recipe) {}
+
+    /**
+     * One word2phrase pass at threshold 100 (word2phrase's default); counts with a uniform window of 5 and no
+     * subsampling, as association measures assume (docs/measures.md); vectors of the 8,000 most frequent words, eig
+     * with 50 dimensions, so that the step stays a few seconds on the bundled sample.
+     */
+    public static PhraseDemo phraseDemo() {
+        Recipe plain = stages();
+        return new PhraseDemo(PhraseSettings.builder().passes(1).thresholds(100).build(), new Recipe("phrase-demo",
+                "phrase-joined counts and a small model for the demo", plain.vocabulary().toBuilder().maxVocab(8000).build(),
+                CountSettings.builder().window(5).build(), TrainSettings.builder().dim(50).build(), null));
+    }
 }

@@ -27,7 +27,7 @@ public final class VocabularyStage {
     public static VocabularyBuilder.Result build(List<String> inputs, VocabularySettings s, int threads, Consumer<ScanProgress> progress)
             throws IOException {
         List<InputSource> sources = InputFiles.expand(inputs);
-        CorpusScanner scanner = new CorpusScanner(s.analyzer(), threads, s.maxDocumentChars()).onProgress(progress, 250);
+        CorpusScanner scanner = new CorpusScanner(s.analyzer(), threads, s.maxDocumentChars()).phrases(s.phrases()).onProgress(progress, 250);
         return new VocabularyBuilder(scanner).minCount(s.minCount()).maxSize(s.maxVocab()).build(sources);
     }
 
@@ -46,6 +46,9 @@ public final class VocabularyStage {
         ScanSummary scan = result.scan();
         p.put(StoreKeys.CORPUS_DOCUMENTS, Long.toString(scan.documents()));
         p.put(StoreKeys.CORPUS_TOKENS, Long.toString(scan.tokens()));
+        if (s.phrases() != null) {
+            p.put(StoreKeys.CORPUS_PHRASES_JOINED, Long.toString(scan.phrasesJoined()));
+        }
         p.put(StoreKeys.CORPUS_DISTINCT_TYPES, Integer.toString(result.distinctTypes()));
         return p;
     }

@@ -18,6 +18,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import yuelao.core.AnalyzerSpec;
 import yuelao.tokenizer.analysis.Analyzers;
 import yuelao.tokenizer.input.InputSource;
+import yuelao.tokenizer.phrase.PhraseJoiner;
+import yuelao.tokenizer.phrase.PhraseTable;
 
 /**
  * The streaming tokenization pipeline: one reader thread cuts the inputs into document batches (bounded
@@ -33,6 +35,7 @@ public final class CorpusScanner {
     private final int threads;
     private final int maxDocumentChars;
     private boolean asciiFastPath = true;
+    private PhraseTable phrases;
     private Consumer<ScanProgress> progress = p -> {};
     private long progressIntervalMillis = 500;
 
@@ -68,6 +71,19 @@ public final class CorpusScanner {
         return (2L * threads + 1) * batchChars * Character.BYTES + threads * (1L << 20);
     }
 
+    /**
+     * Joins the phrases of {@code table} (null = none) before the handlers see the tokens ({@link PhraseJoiner}); documents
+     * are then always tokenized one by one, so that no phrase is joined across a line. The table must be made of this
+     * scanner's analyzer's tokens.
+     */
+    public CorpusScanner phrases(PhraseTable table) throws IOException {
+        if (table != null) {
+            table.requireAnalyzer(spec);
+        }
+        this.phrases = table;
+        return this;
+    }
+
     /** Receives a snapshot about every {@code intervalMillis} while scanning (from a monitor thread). */
     public CorpusScanner onProgress(Consumer<ScanProgress> listener, long intervalMillis) {
         this.progress = listener;
@@ -95,14 +111,22 @@ public final class CorpusScanner {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong tokens = new AtomicLong();
         List<H> handlerList = new ArrayList<>();
+        List<PhraseJoiner> joiners = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             H handler = handlers.apply(t);
             handlerList.add(handler);
+            TokenHandler target = handler;
+            if (phrases != null) {
+                PhraseJoiner joiner = new PhraseJoiner(phrases, handler);
+                joiners.add(joiner);
+                target = joiner;
+            }
+            TokenHandler first = target;
             Thread w = new Thread(() -> {
                 try {
                     AsciiFastPath fast = asciiFastPath ? AsciiFastPath.forSpec(spec, overLong) : null;
-                    tokenize(analyzer, fast, handler, !handler.needsDocuments() && spec.breaksAtLineEnds(), free, full, endMarker, tokens,
+                    tokenize(analyzer, fast, first, !first.needsDocuments() && spec.breaksAtLineEnds(), free, full, endMarker, tokens,
                             failure);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
@@ -168,9 +192,18 @@ public final class CorpusScanner {
         }
         long elapsed = System.nanoTime() - t0;
         progress.accept(new ScanProgress(reader.rawBytesRead(), reader.totalRawBytes(), tokens.get(), reader.documents(), elapsed));
-        ScanSummary summary = new ScanSummary(reader.documents(), tokens.get(), reader.rawBytesRead(), reader.decodedBytes(),
+        long handed = tokens.get();
+        long joined = 0;
+        if (phrases != null) {
+            handed = 0;
+            for (PhraseJoiner j : joiners) {
+                handed += j.tokensOut();
+                joined += j.phrasesJoined();
+            }
+        }
+        ScanSummary summary = new ScanSummary(reader.documents(), handed, reader.rawBytesRead(), reader.decodedBytes(),
                 reader.malformedSequences(), reader.firstMalformedLocation(), overLong.sum(), reader.splitLines(),
-                reader.skippedEmptyFiles(), elapsed);
+                reader.skippedEmptyFiles(), elapsed, joined);
         return new Result<>(handlerList, summary);
     }
 
