@@ -2,7 +2,6 @@ package yuelao.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,9 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import yuelao.engine.pmi.PmiView;
-import yuelao.storage.counts.CountStoreDirectory;
-import yuelao.tokenizer.analysis.TextAnalyzer;
+import yuelao.engine.api.Answers;
+import yuelao.engine.api.PmiQueries;
 
 /** {@code yuelao associates STORE WORD}. */
 @Command(name = "associates", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -38,21 +36,24 @@ public final class AssociatesCommand implements Callable<Integer> {
     @Mixin
     PmiOptionsMixin pmi;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = new TextAnalyzer(dir.analyzer())) {
-            PmiView view = PmiView.of(dir, pmi.options());
-            int i = StoreQueries.wordId(view, analyzer, word);
-            List<PmiView.Associate> list = view.associates(i, top, minPairCount);
-            out.printf(Locale.ROOT, "top %d associates of '%s' (n = %,d) by %s, pairs seen >= %s times:%n", list.size(),
-                    view.vocabulary().word(i), view.vocabulary().count(i), view.options().describe(), minPairCount);
-            int rank = 1;
-            for (PmiView.Associate a : list) {
-                out.printf(Locale.ROOT, "%3d  %-20s %9.4f  (x = %s)%n", rank++, a.word(), a.value(),
-                        CountsCommand.formatCount(Math.round(a.count() * dir.counts().scale()), dir.counts().scale()));
-            }
+        VectorArgs.requirePositive("--top", top);
+        try (PmiQueries q = PmiQueries.open(store)) {
+            long scale = q.store().counts().scale();
+            return json.answer(out, () -> q.associates(word, top, minPairCount, pmi.options()), r -> {
+                out.printf(Locale.ROOT, "top %d associates of '%s' (n = %,d) by %s, pairs seen >= %s times:%n", r.results().size(), r.word(),
+                        r.count(), r.settings(), minPairCount);
+                int rank = 1;
+                for (Answers.Associate a : r.results()) {
+                    out.printf(Locale.ROOT, "%3d  %-20s %9.4f  (x = %s)%n", rank++, a.word(), a.score(),
+                            CountsCommand.formatCount(Math.round(a.count() * scale), scale));
+                }
+            });
         }
-        return 0;
     }
 }

@@ -9,9 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import yuelao.engine.pmi.PmiView;
-import yuelao.storage.counts.CountStoreDirectory;
-import yuelao.tokenizer.analysis.TextAnalyzer;
+import yuelao.engine.api.PmiQueries;
+import yuelao.engine.pmi.PmiOptions;
 
 /** {@code yuelao pmi STORE W1 W2}. */
 @Command(name = "pmi", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -32,30 +31,31 @@ public final class PmiCommand implements Callable<Integer> {
     @Mixin
     PmiOptionsMixin pmi;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = new TextAnalyzer(dir.analyzer())) {
-            PmiView view = PmiView.of(dir, pmi.options());
-            int i = StoreQueries.wordId(view, analyzer, word1);
-            int j = StoreQueries.wordId(view, analyzer, word2);
-            PmiView.PairScore s = view.pair(i, j);
-            String a = view.vocabulary().word(i);
-            String b = view.vocabulary().word(j);
-            String measure = view.options().measure().id();
-            if (!s.observed()) {
-                out.printf(Locale.ROOT, "%s(%s, %s) = unobserved (the pair never co-occurred; --smoothing gives it a finite value)%n",
-                        measure, a, b);
-            } else if (s.count() == 0) {
-                out.printf(Locale.ROOT, "%s(%s, %s) = %.6f (unobserved pair, value from add-%s smoothing)%n", measure, a, b, s.value(),
-                        view.options().smoothing());
-            } else {
-                out.printf(Locale.ROOT, "%s(%s, %s) = %.6f%n", measure, a, b, s.value());
-            }
-            out.printf(Locale.ROOT, "pair count x = %s; n(%s) = %,d; n(%s) = %,d%n", CountsCommand.formatCount(
-                    Math.round(s.count() * dir.counts().scale()), dir.counts().scale()), a, view.vocabulary().count(i), b, view.vocabulary().count(j));
-            out.printf(Locale.ROOT, "settings: %s%n", view.options().describe());
+        PmiOptions options = pmi.options();
+        try (PmiQueries q = PmiQueries.open(store)) {
+            long scale = q.store().counts().scale();
+            return json.answer(out, () -> q.pmi(word1, word2, options), s -> {
+                String a = s.a();
+                String b = s.b();
+                if (!s.observed()) {
+                    out.printf(Locale.ROOT, "%s(%s, %s) = unobserved (the pair never co-occurred; --smoothing gives it a finite value)%n",
+                            s.measure(), a, b);
+                } else if (s.smoothed()) {
+                    out.printf(Locale.ROOT, "%s(%s, %s) = %.6f (unobserved pair, value from add-%s smoothing)%n", s.measure(), a, b, s.score(),
+                            options.smoothing());
+                } else {
+                    out.printf(Locale.ROOT, "%s(%s, %s) = %.6f%n", s.measure(), a, b, s.score());
+                }
+                out.printf(Locale.ROOT, "pair count x = %s; n(%s) = %,d; n(%s) = %,d%n",
+                        CountsCommand.formatCount(Math.round(s.count() * scale), scale), a, s.countA(), b, s.countB());
+                out.printf(Locale.ROOT, "settings: %s%n", s.settings());
+            });
         }
-        return 0;
     }
 }

@@ -38,6 +38,7 @@ public final class YuelaoCommand implements Runnable {
             RunCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            IndexCommand.class,
             NearestCommand.class,
             AnalogyCommand.class,
             SimilarityCommand.class,

@@ -24,9 +24,9 @@ public final class VectorsFile {
     public static final String FORMAT = "yuelao.vectors";
     public static final int VERSION = 1;
     public static final String FILE_NAME = "vectors.bin";
-    /** A VECTORS directory as {@code train} and {@code import} write it. */
+    /** A VECTORS directory as {@code train} and {@code import} write it, with the index {@code yuelao index} adds. */
     public static final OutputKind DIRECTORY_KIND = new OutputKind("a vectors directory", FILE_NAME, FORMAT,
-            java.util.Set.of("vocab.bin", "vocab.txt", FILE_NAME, "vectors.txt", SubwordFile.FILE_NAME));
+            java.util.Set.of("vocab.bin", "vocab.txt", FILE_NAME, "vectors.txt", SubwordFile.FILE_NAME, GraphFile.FILE_NAME));
 
     private VectorsFile() {}
 
