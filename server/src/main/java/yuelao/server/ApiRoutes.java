@@ -92,7 +92,7 @@ final class ApiRoutes {
         r.add(new Route(HandlerType.GET, "/info", Set.of(), (ctx, p) -> new Answers.Info(VERSION,
                 data.vectors().map(VectorQueries::info).orElse(null), data.store().map(PmiQueries::info).orElse(null))));
         r.add(new Route(HandlerType.POST, "/nearest", Set.of(), (ctx, p) -> {
-            Requests.Nearest b = Requests.read(ctx, Requests.Nearest.class, settings.maxBatch());
+            Requests.Nearest b = Requests.read(ctx, Requests.Nearest.class, settings.maxBatch(), settings.maxBodyBytes());
             VectorQueries.NearestOptions o = VectorQueries.NearestOptions.builder().top(inRange("top", b.top(), 10, 1, settings.maxTop()))
                     .mode(mode(b.mode() == null ? "cosine" : b.mode())).restrict(inRange("restrict", b.restrict(), 0, 0, Integer.MAX_VALUE))
                     .contextWords(inRange("context_words", b.contextWords(), VectorQueries.NearestOptions.builder().build().contextWords(), 1,
@@ -102,7 +102,7 @@ final class ApiRoutes {
             return data.requireVectors().nearest(b.words(), o);
         }));
         r.add(new Route(HandlerType.POST, "/associates", Set.of(), (ctx, p) -> {
-            Requests.Associates b = Requests.read(ctx, Requests.Associates.class, settings.maxBatch());
+            Requests.Associates b = Requests.read(ctx, Requests.Associates.class, settings.maxBatch(), settings.maxBodyBytes());
             PmiQueries q = data.requireStore();
             PmiOptions o = pmiOptions(b.measure(), b.shift(), b.cds(), b.smoothing(), b.marginals());
             int top = inRange("top", b.top(), 20, 1, settings.maxTop());
@@ -110,7 +110,7 @@ final class ApiRoutes {
             return batch(b.words(), w -> q.associates(w, top, min, o));
         }));
         r.add(new Route(HandlerType.POST, "/similarity", Set.of(), (ctx, p) -> {
-            Requests.Similarity b = Requests.read(ctx, Requests.Similarity.class, settings.maxBatch());
+            Requests.Similarity b = Requests.read(ctx, Requests.Similarity.class, settings.maxBatch(), settings.maxBodyBytes());
             VectorQueries q = data.requireVectors();
             int k = inRange("context_words", b.contextWords(), 0, 0, Integer.MAX_VALUE);
             return batch(b.pairs(), pair -> {
@@ -121,7 +121,7 @@ final class ApiRoutes {
             });
         }));
         r.add(new Route(HandlerType.POST, "/analogy", Set.of(), (ctx, p) -> {
-            Requests.Analogy b = Requests.read(ctx, Requests.Analogy.class, settings.maxBatch());
+            Requests.Analogy b = Requests.read(ctx, Requests.Analogy.class, settings.maxBatch(), settings.maxBodyBytes());
             VectorQueries q = data.requireVectors();
             Analogy.Method m = method(b.method() == null ? "add" : b.method());
             int top = inRange("top", b.top(), 10, 1, settings.maxTop());

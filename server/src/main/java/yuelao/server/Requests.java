@@ -51,10 +51,15 @@ final class Requests {
     }
 
     /**
-     * The body of {@code ctx} as a {@code type}: at most the server's body limit (413 above, from the framework), valid
+     * The body of {@code ctx} as a {@code type}: at most {@code maxBody} bytes (413 above, checked on the declared length
+     * first, then by the framework while reading), valid
      * JSON of the expected shape, a list of 1..maxBatch items, none of them null.
      */
-    static <T extends Batch> T read(Context ctx, Class<T> type, int maxBatch) {
+    static <T extends Batch> T read(Context ctx, Class<T> type, int maxBatch, long maxBody) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBody) { // refused before reading: a client cannot make the server wait for a body it will not take
+            throw new ApiError(413, "too_large", "the body declares " + declared + " bytes; at most " + maxBody + " (--max-body)");
+        }
         if (!ctx.queryParamMap().isEmpty()) {
             throw ApiError.badRequest("a batch request takes its options in the JSON body, not as parameters ("
                     + String.join(", ", ctx.queryParamMap().keySet().stream().map(Params::printable).toList()) + ")");
