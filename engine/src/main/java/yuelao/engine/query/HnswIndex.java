@@ -21,8 +21,9 @@ import yuelao.storage.vectors.GraphFile;
  *
  * <p>Contract of {@link #nearest}: the candidates are the view's top {@link WordVectors#searchLimit()} words minus the
  * excluded ids; the search keeps {@code ef} candidates (at least k plus the exclusions), and the answers are then scored
- * exactly (cosine of the unit rows, as the exact search computes it), ordered by score, ties to the lower id. So every
- * returned score is exact; only which words are found may differ from an exact search (recall: benchmarks/RESULTS.md).
+ * exactly (the cosine of the unit rows in float, equal to the exact search's to the last bit or two: the kernels sum in
+ * different orders), ordered by score, ties to the lower id. Only which words are found may differ from an exact
+ * search (recall: benchmarks/RESULTS.md).
  */
 public final class HnswIndex implements AutoCloseable {
     private final GraphFile.Stored graph;
