@@ -42,22 +42,48 @@ final class ServedData implements AutoCloseable {
         if (vectorsDir == null && storeDir == null) {
             throw new StoreFormatException(dir, "holds neither vectors nor a count store (serve a run directory, a VECTORS directory or a store)");
         }
+        // The two are opened side by side: each verifies its checksums, a pass over its files.
+        java.util.concurrent.CompletableFuture<PmiQueries> store = storeDir == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return PmiQueries.open(storeDir);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
         VectorQueries v = null;
         PmiQueries s = null;
         try {
             if (vectorsDir != null) {
                 v = VectorQueries.open(vectorsDir, caseInsensitive, index);
             }
-            if (storeDir != null) {
-                s = PmiQueries.open(storeDir);
-            }
+            s = join(store);
         } catch (IOException | RuntimeException e) {
             if (v != null) {
                 v.close();
             }
+            store.thenAccept(p -> {
+                if (p != null) {
+                    p.close();
+                }
+            });
             throw e;
         }
         return new ServedData(dir, v, s, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static PmiQueries join(java.util.concurrent.CompletableFuture<PmiQueries> f) throws IOException {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     Path dir() {

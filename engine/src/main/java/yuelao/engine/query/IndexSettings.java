@@ -30,7 +30,7 @@ public record IndexSettings(int maxConn, int beamWidth, long seed, int threads, 
     /** The default M. */
     public static final int DEFAULT_M = 16;
     /** The default beam width of construction. */
-    public static final int DEFAULT_BEAM_WIDTH = 200;
+    public static final int DEFAULT_BEAM_WIDTH = 100;
     /** The default candidate list of a search. */
     public static final int DEFAULT_EF = 160;
     /** The default vocabulary size from which "auto" uses the index. */

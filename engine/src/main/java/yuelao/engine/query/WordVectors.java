@@ -126,11 +126,7 @@ public final class WordVectors {
             int dim = o.dim();
             RowTable raw = RowTable.allocate(rows, dim, RowTable.DEFAULT_CHUNK_FLOATS);
             for (int i = 0; i < rows; i++) {
-                float[] c = raw.chunk(i);
-                int off = raw.offset(i);
-                for (int k = 0; k < dim; k++) {
-                    c[off + k] = o.get(i, k);
-                }
+                o.copyRow(i, raw.chunk(i), raw.offset(i));
             }
             List<String> words = List.of(o.vocabulary().words());
             TreeMap<String, String> props = new TreeMap<>(o.properties());

@@ -121,6 +121,11 @@ public final class VectorsDirectory {
             return vectors.get(i, k);
         }
 
+        /** Copies row i into {@code dst} at {@code off} (one bulk copy). */
+        public void copyRow(int i, float[] dst, int off) {
+            vectors.copyRow(i, dst, off);
+        }
+
         /** A heap copy of the table, row-major. */
         public float[] toArray() {
             return vectors.toArray();

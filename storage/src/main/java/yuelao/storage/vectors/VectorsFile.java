@@ -83,6 +83,11 @@ public final class VectorsFile {
             return floats.getAtIndex(FLOAT_LE, (long) i * dim + k);
         }
 
+        /** Copies row i (dim floats) into {@code dst} at {@code off}: one bulk copy, no per-element access. */
+        public void copyRow(int i, float[] dst, int off) {
+            MemorySegment.copy(floats, FLOAT_LE, (long) i * dim * 4, dst, off, dim);
+        }
+
         /** A heap copy of the whole table, row-major. */
         public float[] toArray() {
             long n = (long) rows * dim;
