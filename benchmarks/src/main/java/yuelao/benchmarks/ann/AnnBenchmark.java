@@ -78,6 +78,27 @@ public final class AnnBenchmark {
             }
             row("hnsw", Integer.toString(ef), recall / queries, ns);
         }
+        // Exact search by the number of candidates (a restricted view of the same table): where the index starts to pay.
+        System.out.println();
+        System.out.println("| exact search over | p50 ms | p90 ms | p99 ms | queries/s (all cores) |");
+        System.out.println("|---|---|---|---|---|");
+        for (int n : new int[] {25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 1_600_000}) {
+            if (n > wv.size()) {
+                break;
+            }
+            WordVectors view = wv.restrict(n);
+            long[] ns = new long[Math.min(300, queries)];
+            for (int i = 0; i < ns.length; i++) {
+                int id = ids[i] % n;
+                long s = System.nanoTime();
+                Nearest.of(view, id, k, Mode.COSINE, 1);
+                ns[i] = System.nanoTime() - s;
+            }
+            long[] sorted = ns.clone();
+            Arrays.sort(sorted);
+            System.out.printf(Locale.ROOT, "| %,d | %.3f | %.3f | %.3f | %,.0f |%n", n, q(sorted, 0.5), q(sorted, 0.9), q(sorted, 0.99),
+                    sorted.length / (Arrays.stream(sorted).sum() / 1e9));
+        }
         index.close();
     }
 
