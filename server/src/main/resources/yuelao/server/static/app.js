@@ -100,7 +100,7 @@
     const [x0, dx] = span(xs), [y0, dy] = span(ys);
     const ns = 'http://www.w3.org/2000/svg';
     m.points.forEach((p, i) => {
-      const cx = pad + (p.x - x0) / dx * (W - 2 * pad);
+      const cx = pad + (p.x - x0) / dx * (W - 2 * pad - 70); // room on the right for the labels
       const cy = H - pad - (p.y - y0) / dy * (H - 2 * pad);
       const c = document.createElementNS(ns, 'circle');
       c.setAttribute('cx', cx.toFixed(1)); c.setAttribute('cy', cy.toFixed(1)); c.setAttribute('r', i === 0 ? 7 : 5);
