@@ -55,7 +55,7 @@ final class ServedData implements AutoCloseable {
         PmiQueries s = null;
         try {
             if (vectorsDir != null) {
-                v = VectorQueries.open(vectorsDir, caseInsensitive, index);
+                v = VectorQueries.open(vectorsDir, caseInsensitive, index, VectorQueries.IndexUse.ALWAYS);
             }
             s = join(store);
         } catch (IOException | RuntimeException e) {

@@ -128,14 +128,26 @@ public final class VectorQueries implements AutoCloseable {
         this.prefixes = new VocabularyIndex(vectors.words());
     }
 
+    /** Whether {@link #open} opens the index beside the vectors. */
+    public enum IndexUse {
+        /** Never (queries that do not search by cosine, or --exact). */
+        NONE,
+        /** When the vocabulary is large enough for {@link Search#AUTO} to use it ({@link IndexSettings#exactBelow()}). */
+        AUTO,
+        /** Whenever there is one (a server, where each request chooses; --ann). */
+        ALWAYS
+    }
+
     /**
-     * Opens the vectors of {@code dir} (a VECTORS or run directory) and their index if there is one; case-folded
-     * look-ups with {@code caseInsensitive} (a folded copy is not covered by the index, which is then not used).
+     * Opens the vectors of {@code dir} (a VECTORS or run directory) and, as {@code use} says, their index if there is
+     * one (opening it verifies its checksum and structure: a pass over the file); case-folded look-ups with {@code
+     * caseInsensitive} (a folded copy is not covered by the index, which is then not used).
      */
-    public static VectorQueries open(Path dir, boolean caseInsensitive, IndexSettings settings) throws IOException {
+    public static VectorQueries open(Path dir, boolean caseInsensitive, IndexSettings settings, IndexUse use) throws IOException {
         WordVectors wv = WordVectors.open(dir);
         WordVectors view = caseInsensitive ? wv.caseInsensitive() : wv;
-        HnswIndex index = HnswIndex.open(dir, wv).orElse(null);
+        boolean load = use == IndexUse.ALWAYS || (use == IndexUse.AUTO && wv.size() >= settings.exactBelow());
+        HnswIndex index = load ? HnswIndex.open(dir, wv).orElse(null) : null;
         if (index != null && !index.covers(view)) {
             index.close();
             index = null;

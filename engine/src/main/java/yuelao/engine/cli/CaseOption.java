@@ -11,12 +11,12 @@ public final class CaseOption {
     @Option(names = "--case-insensitive", description = "Fold words to lower case (the most frequent casing wins).")
     boolean caseInsensitive;
 
-    /** The queries over the vectors of a VECTORS (or run) directory, case-folded if asked, with their index if any. */
+    /** The queries over the vectors of a VECTORS (or run) directory, case-folded if asked, without their index. */
     VectorQueries open(Path dir) throws IOException {
-        return open(dir, IndexSettings.builder().build());
+        return open(dir, IndexSettings.builder().build(), VectorQueries.IndexUse.NONE);
     }
 
-    VectorQueries open(Path dir, IndexSettings settings) throws IOException {
-        return VectorQueries.open(dir, caseInsensitive, settings);
+    VectorQueries open(Path dir, IndexSettings settings, VectorQueries.IndexUse use) throws IOException {
+        return VectorQueries.open(dir, caseInsensitive, settings, use);
     }
 }

@@ -82,7 +82,9 @@ public final class NearestCommand implements Callable<Integer> {
         VectorArgs.requirePositive("--ef", ef);
         VectorArgs.requireNonNegative("--exact-below", exactBelow, "0 = always the index when present");
         VectorQueries.Search s = search == null ? VectorQueries.Search.AUTO : search.ann ? VectorQueries.Search.ANN : VectorQueries.Search.EXACT;
-        try (VectorQueries q = caseOption.open(vectors, IndexSettings.builder().ef(ef).exactBelow(exactBelow).build())) {
+        VectorQueries.IndexUse use = s == VectorQueries.Search.ANN ? VectorQueries.IndexUse.ALWAYS
+                : s == VectorQueries.Search.AUTO && m == Mode.COSINE ? VectorQueries.IndexUse.AUTO : VectorQueries.IndexUse.NONE;
+        try (VectorQueries q = caseOption.open(vectors, IndexSettings.builder().ef(ef).exactBelow(exactBelow).build(), use)) {
             VectorQueries.NearestOptions o = VectorQueries.NearestOptions.builder().top(top).mode(m).contextWords(contextWords)
                     .restrict(restrictVocab).search(s).ef(ef).build();
             return json.answer(out, () -> q.nearest(word, o), a -> {

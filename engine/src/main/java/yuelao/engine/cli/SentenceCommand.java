@@ -43,7 +43,7 @@ public final class SentenceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         VectorArgs.requirePositive("--top", top);
-        try (VectorQueries q = VectorQueries.open(vectors, false, IndexSettings.builder().build())) {
+        try (VectorQueries q = VectorQueries.open(vectors, false, IndexSettings.builder().build(), VectorQueries.IndexUse.NONE)) {
             return json.answer(out, () -> q.sentence(texts, keywords ? top : 0), r -> {
                 for (int i = 0; i < r.texts().size(); i++) {
                     Answers.Text t = r.texts().get(i);

@@ -190,13 +190,14 @@ class AnnIndexTest {
         byte[] b = Files.readAllBytes(broken.resolve(GraphFile.FILE_NAME));
         b[b.length / 2] ^= 0x40;
         Files.write(broken.resolve(GraphFile.FILE_NAME), b);
-        assertOneLineError(run("nearest", broken.toString(), "w1"), "hnsw.bin", "checksum");
+        assertOneLineError(run("nearest", broken.toString(), "w1", "--ann"), "hnsw.bin", "checksum");
+        assertEquals(0, run("nearest", broken.toString(), "w1").code(), "below --exact-below the index is not even opened");
         Files.write(broken.resolve(GraphFile.FILE_NAME), java.util.Arrays.copyOf(b, b.length - 100));
-        assertOneLineError(run("nearest", broken.toString(), "w1"), "hnsw.bin", "truncated");
+        assertOneLineError(run("nearest", broken.toString(), "w1", "--exact-below", "0"), "hnsw.bin", "truncated");
         // Another vocabulary of the same size: the fingerprint tells them apart.
         Path other = write(dir.resolve("vec-other"), 3, "x");
         Files.copy(vectors.resolve(GraphFile.FILE_NAME), other.resolve(GraphFile.FILE_NAME));
-        assertOneLineError(run("nearest", other.toString(), "x1"), "hnsw.bin", "does not belong");
+        assertOneLineError(run("nearest", other.toString(), "x1", "--ann"), "hnsw.bin", "does not belong");
         assertThrows(StoreFormatException.class, () -> VectorsDirectory.openGraph(other, V));
     }
 
