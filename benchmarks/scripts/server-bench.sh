@@ -10,6 +10,8 @@
 #   4. SIGTERM to the server (graceful stop) and its /metrics before that.
 # Every request goes to 127.0.0.1; the runs are bounded in count. Needs gensim for step 3 (Debian: python3-gensim;
 # GENSIM_PYTHON picks the interpreter, default /usr/bin/python3), else that step is skipped with a message.
+# MIXES="nearest" runs only the nearest load (default "mixed nearest"); GENSIM=0 skips step 3 (a large vocabulary's
+# vectors.txt takes gensim minutes to load).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO"
 DIR="${1:?usage: server-bench.sh DIR [REQUESTS] [CLIENTS]}"
@@ -49,14 +51,19 @@ echo
 echo "| mix | requests | clients | seconds | requests/s | p50 ms | p99 ms | p99.9 ms | max ms | statuses | 5xx | dropped | unexpected status |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 RC=0
-for run in "mixed $REQUESTS $CLIENTS" "nearest $REQUESTS $CLIENTS" "nearest 2000 1"; do
+RUNS=()
+for m in ${MIXES:-mixed nearest}; do RUNS+=("$m $REQUESTS $CLIENTS"); done
+RUNS+=("nearest 2000 1")
+for run in "${RUNS[@]}"; do
   set -- $run
   jrun -Xmx2g -cp "$CP" yuelao.benchmarks.server.LoadBenchmark "$PORT" "$WORDS" "$1" "$2" "$3" || RC=1
 done
 curl -s "http://127.0.0.1:$PORT/metrics" > "$OUT/server-metrics.txt" || true
 kill -TERM "$SERVER"; wait "$SERVER" || true
 trap - EXIT
-if "$GENSIM_PYTHON" -c 'import gensim' 2>/dev/null; then
+if [ "${GENSIM:-1}" = 0 ]; then
+  log "GENSIM=0: gensim skipped"
+elif "$GENSIM_PYTHON" -c 'import gensim' 2>/dev/null; then
   log "gensim most_similar on $VEC/vectors.txt"
   "$GENSIM_PYTHON" "$BENCH/scripts/gensim_most_similar.py" "$VEC/vectors.txt" "$WORDS" 2000
 else
