@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import yuelao.engine.api.VectorQueries;
 import yuelao.engine.query.Analogy;
-import yuelao.engine.query.Neighbor;
 import yuelao.engine.query.WordVectors;
 
 /** {@code yuelao analogy VECTORS A B C}. */
@@ -48,18 +48,23 @@ public final class AnalogyCommand implements Callable<Integer> {
     @Option(names = "--restrict-vocab", defaultValue = "0", paramLabel = "N", description = "Search only the N most frequent words (0 = all).")
     int restrictVocab;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Analogy.Method m = Analogy.Method.parse(method);
         VectorArgs.requirePositive("--top", top);
-        WordVectors wv = caseOption.open(vectors, restrictVocab);
-        List<WordVectors.Lookup> ls = VectorArgs.lookup(wv, vectors, List.of(a, b, c), out);
-        List<Neighbor> hits = ls.stream().anyMatch(WordVectors.Lookup::composed)
-                ? Analogy.solve(wv, ls.get(0).vector(), ls.get(1).vector(), ls.get(2).vector(), VectorArgs.ids(wv, ls), m, top)
-                : Analogy.solve(wv, ls.get(0).word(), ls.get(1).word(), ls.get(2).word(), m, top).orElseThrow();
-        out.printf(Locale.ROOT, "%s : %s :: %s : ?  (%s, of %,d words)%n", a, b, c, m.id(), wv.searchLimit());
-        NearestCommand.print(out, hits);
-        return 0;
+        VectorArgs.requireNonNegative("--restrict-vocab", restrictVocab, "0 = all words");
+        try (VectorQueries q = caseOption.open(vectors)) {
+            return json.answer(out, () -> q.analogy(a, b, c, m, top, restrictVocab), r -> {
+                for (WordVectors.Lookup l : q.lookup(r.composed() == null ? List.of() : r.composed())) {
+                    out.println(l.note());
+                }
+                out.printf(Locale.ROOT, "%s : %s :: %s : ?  (%s, of %,d words)%n", a, b, c, m.id(), r.candidates());
+                NearestCommand.print(out, r.results());
+            });
+        }
     }
 }

@@ -2,7 +2,6 @@ package yuelao.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,13 +10,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import yuelao.engine.pmi.Collocations;
+import yuelao.engine.api.Answers;
+import yuelao.engine.api.PmiQueries;
 import yuelao.engine.pmi.PairScorer;
-import yuelao.storage.counts.CountStoreDirectory;
-import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** {@code yuelao associates STORE WORD}. */
-@Command(name = "associates", header = "The top contexts of a word by PMI or another measure.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "associates", header = "The top contexts of a word by PMI or another measure.", mixinStandardHelpOptions = true,
+        sortOptions = false, showDefaultValues = true,
         description = {"The top contexts of a word by PMI or another --measure (collocations, associated words), from one row of the store.",
             "The corpus-wide list, with filters and --json: 'yuelao collocations STORE'."})
 public final class AssociatesCommand implements Callable<Integer> {
@@ -43,23 +42,26 @@ public final class AssociatesCommand implements Callable<Integer> {
     @Mixin
     QueryPhrasesOption phrases;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = StoreQueries.analyzer(dir, phrases.phrases)) {
-            PairScorer view = pmi.scorer(dir);
-            int i = StoreQueries.wordId(view, analyzer, word);
-            List<Collocations.Collocation> list = top <= 0 ? List.of()
-                    : Collocations.ofWord(view, i, top, Collocations.Filter.minCount(minPairCount));
-            out.printf(Locale.ROOT, "top %d associates of '%s' (n = %,d) by %s, pairs seen >= %s times:%n", list.size(),
-                    view.vocabulary().word(i), view.vocabulary().count(i), view.describe(), minPairCount);
-            int rank = 1;
-            for (Collocations.Collocation a : list) {
-                out.printf(Locale.ROOT, "%3d  %-20s %9.4f  (x = %s)%n", rank++, a.word2(), a.score(),
-                        CountsCommand.formatCount(Math.round(a.pairCount() * dir.counts().scale()), dir.counts().scale()));
-            }
-            CollocationsCommand.printWarnings(out, view);
+        VectorArgs.requirePositive("--top", top);
+        try (PmiQueries q = PmiQueries.open(store, phrases.phrases)) {
+            PairScorer scorer = pmi.scorer(q);
+            long scale = q.store().counts().scale();
+            return json.answer(out, () -> q.associates(word, top, minPairCount, scorer), r -> {
+                out.printf(Locale.ROOT, "top %d associates of '%s' (n = %,d) by %s, pairs seen >= %s times:%n", r.results().size(), r.word(),
+                        r.count(), r.settings(), minPairCount);
+                int rank = 1;
+                for (Answers.Associate a : r.results()) {
+                    out.printf(Locale.ROOT, "%3d  %-20s %9.4f  (x = %s)%n", rank++, a.word(), a.score(),
+                            CountsCommand.formatCount(Math.round(a.count() * scale), scale));
+                }
+                CollocationsCommand.printWarnings(out, scorer);
+            });
         }
-        return 0;
     }
 }

@@ -3,15 +3,20 @@ package yuelao.engine.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
-import yuelao.engine.query.WordVectors;
+import yuelao.engine.api.VectorQueries;
+import yuelao.engine.query.IndexSettings;
 
 /** {@code --case-insensitive}, shared by the vector queries (a picocli mixin), and the opening of their vectors. */
 public final class CaseOption {
     @Option(names = "--case-insensitive", description = "Fold words to lower case (the most frequent casing wins).")
     boolean caseInsensitive;
 
-    /** The vectors of a VECTORS (or run) directory, case-folded if asked, searched over the first {@code restrictVocab} words (0 = all). */
-    WordVectors open(Path dir, int restrictVocab) throws IOException {
-        return VectorArgs.open(dir, caseInsensitive, restrictVocab);
+    /** The queries over the vectors of a VECTORS (or run) directory, case-folded if asked, without their index. */
+    VectorQueries open(Path dir) throws IOException {
+        return open(dir, IndexSettings.builder().build(), VectorQueries.IndexUse.NONE);
+    }
+
+    VectorQueries open(Path dir, IndexSettings settings, VectorQueries.IndexUse use) throws IOException {
+        return VectorQueries.open(dir, caseInsensitive, settings, use);
     }
 }

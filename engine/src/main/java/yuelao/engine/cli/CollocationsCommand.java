@@ -19,12 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import yuelao.core.Vocabulary;
+import yuelao.engine.api.PmiQueries;
 import yuelao.engine.pmi.AssociationView;
 import yuelao.engine.pmi.Collocations;
 import yuelao.engine.pmi.PairScorer;
 import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.tokenizer.analysis.Analyzers;
-import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** {@code yuelao collocations STORE}: the corpus-wide top pairs by a measure (library: {@link Collocations}). */
 @Command(name = "collocations", header = "The corpus-wide top pairs by an association measure.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -94,8 +94,9 @@ public final class CollocationsCommand implements Callable<Integer> {
         if (top < 0) {
             throw new UserException("--top must be >= 0, not " + top);
         }
-        try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
-            PairScorer scorer = measure.scorer(dir);
+        try (PmiQueries q = PmiQueries.open(store, phrases.phrases)) {
+            CountStoreDirectory dir = q.store();
+            PairScorer scorer = measure.scorer(q);
             Collocations.Filter filter;
             try {
                 filter = new Collocations.Filter(minCount, minLength, stopwords(stopwords, dir.vocabulary()));
@@ -106,11 +107,9 @@ public final class CollocationsCommand implements Callable<Integer> {
             List<Collocations.Collocation> list;
             String node = null;
             if (word != null) {
-                try (TextAnalyzer analyzer = StoreQueries.analyzer(dir, phrases.phrases)) {
-                    int id = StoreQueries.wordId(scorer, analyzer, word);
-                    node = dir.vocabulary().word(id);
-                    list = Collocations.ofWord(scorer, id, top, filter);
-                }
+                int id = q.wordId(word);
+                node = dir.vocabulary().word(id);
+                list = Collocations.ofWord(scorer, id, top, filter);
             } else {
                 list = Collocations.top(scorer, top, filter, run.threads());
             }

@@ -8,12 +8,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import yuelao.engine.query.DoesntMatch;
-import yuelao.engine.query.Neighbor;
-import yuelao.engine.query.WordVectors;
+import yuelao.engine.api.Answers;
+import yuelao.engine.api.VectorQueries;
 
 /** {@code yuelao doesnt-match VECTORS W1 W2 W3 ...}. */
 @Command(name = "doesnt-match", header = "The word least like the others.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -31,16 +29,19 @@ public final class DoesntMatchCommand implements Callable<Integer> {
     @Mixin
     CaseOption caseOption;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        WordVectors wv = caseOption.open(vectors, 0);
-        VectorArgs.requireKnown(wv, vectors, words.stream().map(w -> wv.contains(w) ? w : wv.normalize(w)).toList());
-        DoesntMatch.Result r = DoesntMatch.of(wv, words.stream().map(w -> wv.contains(w) ? w : wv.normalize(w)).toList());
-        out.printf("doesn't match: %s%n", r.odd().orElseThrow());
-        for (Neighbor n : r.cosines()) {
-            out.printf(Locale.ROOT, "     %-24s cosine to the mean %8.4f%n", n.word(), n.score());
+        try (VectorQueries q = caseOption.open(vectors)) {
+            return json.answer(out, () -> q.doesntMatch(words), r -> {
+                out.printf("doesn't match: %s%n", r.odd());
+                for (Answers.Scored n : r.cosines()) {
+                    out.printf(Locale.ROOT, "     %-24s cosine to the mean %8.4f%n", n.word(), n.score());
+                }
+            });
         }
-        return 0;
     }
 }

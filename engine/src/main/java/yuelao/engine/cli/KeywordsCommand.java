@@ -2,7 +2,6 @@ package yuelao.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,9 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import yuelao.engine.api.Answers;
+import yuelao.engine.api.PmiQueries;
+import yuelao.engine.pmi.PmiOptions;
 import yuelao.engine.pmi.PmiView;
-import yuelao.storage.counts.CountStoreDirectory;
-import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** {@code yuelao keywords STORE "TEXT"}. */
 @Command(name = "keywords", header = "The words of a text ranked by their PMI with the rest of it.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -41,31 +41,27 @@ public final class KeywordsCommand implements Callable<Integer> {
     @Mixin
     QueryPhrasesOption phrases;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         pmi.requireAdditive("keywords");
+        VectorArgs.requirePositive("--top", top);
         PmiView.Unobserved policy = PmiView.Unobserved.parse(unobserved);
-        if (policy == PmiView.Unobserved.SMOOTH && pmi.smoothing == 0) {
-            pmi.smoothing = 1;
+        PmiOptions options = pmi.options();
+        try (PmiQueries q = PmiQueries.open(store, phrases.phrases)) {
+            return json.answer(out, () -> q.keywords(text, top, policy, options), r -> {
+                out.printf(Locale.ROOT, "keywords by sum of %s with the other tokens (%s; %s):%n", r.measure(), r.settings(), r.unobserved());
+                int rank = 1;
+                for (Answers.Keyword k : r.results()) {
+                    out.printf(Locale.ROOT, "%3d  %-20s %10.4f  (%d observed pairs)%n", rank++, k.word(), k.score(), k.pairs());
+                }
+                if (!r.outOfVocabulary().isEmpty()) {
+                    out.printf("out of vocabulary: %s%n", r.outOfVocabulary());
+                }
+            });
         }
-        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = StoreQueries.analyzer(dir, phrases.phrases)) {
-            PmiView view = PmiView.of(dir, pmi.options());
-            TextAnalyzer.Mapped m = analyzer.map(text, view.vocabulary());
-            if (m.ids().length == 0) {
-                throw new UserException("no in-vocabulary word in the text (out of vocabulary: " + m.outOfVocabulary() + ")");
-            }
-            List<PmiView.Keyword> kw = view.keywords(m.ids(), policy);
-            out.printf(Locale.ROOT, "keywords by sum of %s with the other tokens (%s; %s):%n", view.options().measure().id(),
-                    view.options().describe(), PhrasePmiCommand.describe(policy, view));
-            int rank = 1;
-            for (PmiView.Keyword k : kw.subList(0, Math.min(top, kw.size()))) {
-                out.printf(Locale.ROOT, "%3d  %-20s %10.4f  (%d observed pairs)%n", rank++, k.word(), k.score(), k.pairs());
-            }
-            if (!m.outOfVocabulary().isEmpty()) {
-                out.printf("out of vocabulary: %s%n", m.outOfVocabulary());
-            }
-        }
-        return 0;
     }
 }

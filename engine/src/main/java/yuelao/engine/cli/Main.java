@@ -7,7 +7,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
+import yuelao.engine.api.QueryException;
 
 /**
  * Entry point of {@code ./yuelao}. Exit codes: 0 success, 2 usage error, 1 any other failure. A user
@@ -37,12 +41,16 @@ public final class Main {
         return code;
     }
 
-    /** The CLI with the verb named by {@code args[0]} registered, or every verb when there is no such verb. */
+    /**
+     * The CLI with the verb named by {@code args[0]} registered, or every verb when there is no such verb. The verbs are
+     * the engine's ({@link YuelaoCommand#VERBS}) and those of the {@link VerbProvider}s on the class path.
+     */
     static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new YuelaoCommand());
         String verb = args.length > 0 ? args[0] : "";
+        List<Class<?>> verbs = verbs();
         boolean one = false;
-        for (Class<?> c : YuelaoCommand.VERBS) {
+        for (Class<?> c : verbs) {
             if (c.getAnnotation(CommandLine.Command.class).name().equals(verb)) {
                 cl.addSubcommand(c);
                 one = true;
@@ -50,7 +58,7 @@ public final class Main {
             }
         }
         if (!one) {
-            for (Class<?> c : YuelaoCommand.VERBS) {
+            for (Class<?> c : verbs) {
                 cl.addSubcommand(c);
             }
         }
@@ -71,6 +79,15 @@ public final class Main {
             return 1;
         });
         return cl;
+    }
+
+    /** The engine's verbs, then each provider's, in the order of the help listing. */
+    static List<Class<?>> verbs() {
+        List<Class<?>> out = new ArrayList<>(List.of(YuelaoCommand.VERBS));
+        for (VerbProvider p : ServiceLoader.load(VerbProvider.class, Main.class.getClassLoader())) {
+            out.addAll(p.verbs());
+        }
+        return out;
     }
 
     /** A one-line description of a failure for the user. */
@@ -100,7 +117,7 @@ public final class Main {
             return "out of memory: raise the heap with YUELAO_HEAP=8g (for example) or lower --memory";
         }
         String msg = ex.getMessage();
-        if (ex instanceof IOException || ex instanceof UserException || ex instanceof IllegalArgumentException
+        if (ex instanceof IOException || ex instanceof UserException || ex instanceof QueryException || ex instanceof IllegalArgumentException
                 || ex instanceof IllegalStateException) {
             return msg == null ? ex.getClass().getSimpleName() : oneLine(msg);
         }

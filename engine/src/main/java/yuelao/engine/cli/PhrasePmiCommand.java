@@ -10,9 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import yuelao.engine.api.Answers;
+import yuelao.engine.api.PmiQueries;
+import yuelao.engine.pmi.PmiOptions;
 import yuelao.engine.pmi.PmiView;
-import yuelao.storage.counts.CountStoreDirectory;
-import yuelao.tokenizer.analysis.TextAnalyzer;
 
 /** {@code yuelao phrase-pmi STORE "TEXT A" "TEXT B"}. */
 @Command(name = "phrase-pmi", header = "PMI of two texts: the sum of their word pairs' PMIs.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -41,55 +42,29 @@ public final class PhrasePmiCommand implements Callable<Integer> {
     @Mixin
     QueryPhrasesOption phrases;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         pmi.requireAdditive("phrase-pmi");
         PmiView.Unobserved policy = PmiView.Unobserved.parse(unobserved);
-        if (policy == PmiView.Unobserved.SMOOTH && pmi.smoothing == 0) {
-            pmi.smoothing = 1;
-        }
-        try (CountStoreDirectory dir = CountStoreDirectory.open(store); TextAnalyzer analyzer = StoreQueries.analyzer(dir, phrases.phrases)) {
-            PmiView view = PmiView.of(dir, pmi.options());
-            TextAnalyzer.Mapped q = analyzer.map(textA, view.vocabulary());
-            TextAnalyzer.Mapped a = analyzer.map(textB, view.vocabulary());
-            if (q.ids().length == 0 || a.ids().length == 0) {
-                throw new UserException("no in-vocabulary word in text " + (q.ids().length == 0 ? "A" : "B") + " (out of vocabulary: "
-                        + (q.ids().length == 0 ? q.outOfVocabulary() : a.outOfVocabulary()) + ")");
-            }
-            PmiView.PhraseScore s = view.phrase(q.ids(), a.ids(), policy);
-            String measure = view.options().measure().id();
-            out.printf(Locale.ROOT, "%s(A, B) = %.6f  (sum over %d x %d word pairs: %d observed, %d unobserved, %s)%n", measure,
-                    s.total(), q.ids().length, a.ids().length, s.observedPairs(), s.unobservedPairs(), describe(policy, view));
-            out.printf(Locale.ROOT, "settings: %s%n", view.options().describe());
-            out.printf("%-16s %-16s %12s %12s  %s%n", "word in A", "word in B", "count", measure, "note");
-            for (PmiView.Term t : s.terms()) {
-                String note;
-                if (t.q() == t.a()) {
-                    note = "same word: no PMI, " + (t.skipped() ? "skipped" : "0");
-                } else if (t.score().count() > 0) {
-                    note = "";
-                } else if (t.skipped()) {
-                    note = "unobserved: skipped";
-                } else if (policy == PmiView.Unobserved.SMOOTH) {
-                    note = "unobserved: smoothed";
-                } else {
-                    note = "unobserved: 0";
+        PmiOptions options = pmi.options();
+        try (PmiQueries q = PmiQueries.open(store, phrases.phrases)) {
+            long scale = q.store().counts().scale();
+            return json.answer(out, () -> q.phrase(textA, textB, policy, options), s -> {
+                out.printf(Locale.ROOT, "%s(A, B) = %.6f  (sum over %d x %d word pairs: %d observed, %d unobserved, %s)%n", s.measure(), s.score(),
+                        s.tokensA(), s.tokensB(), s.observedPairs(), s.unobservedPairs(), s.unobserved());
+                out.printf(Locale.ROOT, "settings: %s%n", s.settings());
+                out.printf("%-16s %-16s %12s %12s  %s%n", "word in A", "word in B", "count", s.measure(), "note");
+                for (Answers.Term t : s.terms()) {
+                    String value = t.score() == null ? "-" : String.format(Locale.ROOT, "%.4f", t.score());
+                    out.printf(Locale.ROOT, "%-16s %-16s %12s %12s  %s%n", t.a(), t.b(), CountsCommand.formatCount(Math.round(t.count() * scale), scale),
+                            value, t.note());
                 }
-                String value = t.skipped() ? "-" : String.format(Locale.ROOT, "%.4f", t.contribution());
-                out.printf(Locale.ROOT, "%-16s %-16s %12s %12s  %s%n", view.vocabulary().word(t.q()), view.vocabulary().word(t.a()),
-                        CountsCommand.formatCount(Math.round(t.score().count() * dir.counts().scale()), dir.counts().scale()), value, note);
-            }
-            out.printf("out of vocabulary: A %s, B %s%n", q.outOfVocabulary(), a.outOfVocabulary());
+                out.printf("out of vocabulary: A %s, B %s%n", s.outOfVocabularyA(), s.outOfVocabularyB());
+            });
         }
-        return 0;
-    }
-
-    static String describe(PmiView.Unobserved policy, PmiView view) {
-        return switch (policy) {
-            case SKIP -> "unobserved pairs skipped";
-            case ZERO -> "unobserved pairs counted as 0";
-            case SMOOTH -> "unobserved pairs smoothed with add-" + view.options().smoothing();
-        };
     }
 }

@@ -1,6 +1,7 @@
 package yuelao.engine.cli;
 
 import picocli.CommandLine.Option;
+import yuelao.engine.api.PmiQueries;
 import yuelao.engine.pmi.AssociationMeasure;
 import yuelao.engine.pmi.AssociationView;
 import yuelao.engine.pmi.Measure;
@@ -50,17 +51,26 @@ public final class PmiOptionsMixin {
         return new PmiOptions(p, shift, cds, smoothing, PmiOptions.Marginals.parse(marginals));
     }
 
-    /** The scorer of {@code --measure} over a store: a {@link PmiView} or an {@link AssociationView}. */
+    /** The scorer of {@code --measure} through the query facade: a {@link PmiView} or an {@link AssociationView}. */
+    PairScorer scorer(PmiQueries q) {
+        return q.scorer(familyOnlyChecked(), new PmiOptions(PmiMeasure.PMI, shift, cds, smoothing, PmiOptions.Marginals.parse(marginals)));
+    }
+
+    /** The scorer of {@code --measure} over a whole store, for the verbs that need no query words. */
     PairScorer scorer(CountStoreDirectory dir) {
+        Measure m = familyOnlyChecked();
+        return m instanceof PmiMeasure ? PmiView.of(dir, options()) : AssociationView.of(dir, (AssociationMeasure) m);
+    }
+
+    /** The measure, refused with a PMI-family option given (they would be silently ignored). */
+    private Measure familyOnlyChecked() {
         Measure m = measure();
-        if (m instanceof PmiMeasure) {
-            return PmiView.of(dir, options());
-        }
-        if (shift != 1 || cds != 1 || smoothing != 0 || !PmiOptions.Marginals.parse(marginals).equals(PmiOptions.Marginals.UNIGRAM)) {
+        if (!(m instanceof PmiMeasure)
+                && (shift != 1 || cds != 1 || smoothing != 0 || !PmiOptions.Marginals.parse(marginals).equals(PmiOptions.Marginals.UNIGRAM))) {
             throw new UserException("--shift, --cds, --smoothing and --marginals apply to the PMI family (pmi, ppmi, npmi), not to --measure "
                     + m.id());
         }
-        return AssociationView.of(dir, (AssociationMeasure) m);
+        return m;
     }
 
     /** Refuses a measure outside the PMI family for a verb built on its additive decomposition (docs/method.md 2.4). */

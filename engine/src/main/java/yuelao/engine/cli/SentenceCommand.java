@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import yuelao.engine.query.Neighbor;
-import yuelao.engine.query.Sentences;
+import yuelao.engine.api.Answers;
+import yuelao.engine.api.VectorQueries;
+import yuelao.engine.query.IndexSettings;
 import yuelao.engine.query.WordVectors;
 
 /** {@code yuelao sentence VECTORS "TEXT A" ["TEXT B"]}. */
@@ -34,42 +36,33 @@ public final class SentenceCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "How many keywords.")
     int top;
 
-    @picocli.CommandLine.Mixin
-    QueryPhrasesOption phrases;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         VectorArgs.requirePositive("--top", top);
-        WordVectors wv = VectorArgs.open(vectors, false, 0);
-        try (Sentences s = new Sentences(wv, yuelao.tokenizer.phrase.PhraseTableFile.recorded(wv.properties(), phrases.phrases,
-                vectors.toString()))) {
-            Sentences.SentenceVector[] v = new Sentences.SentenceVector[texts.size()];
-            for (int i = 0; i < texts.size(); i++) {
-                v[i] = s.vector(texts.get(i));
-                if (v[i].isEmpty()) {
-                    throw new UserException("no in-vocabulary word in text " + (i + 1) + " (out of vocabulary: " + v[i].outOfVocabulary() + ")");
+        try (VectorQueries q = VectorQueries.open(vectors, false, IndexSettings.builder().build(), VectorQueries.IndexUse.NONE)) {
+            return json.answer(out, () -> q.sentence(texts, keywords ? top : 0), r -> {
+                for (int i = 0; i < r.texts().size(); i++) {
+                    Answers.Text t = r.texts().get(i);
+                    for (WordVectors.Lookup c : q.lookup(t.composed())) {
+                        out.println(c.note());
+                    }
+                    out.printf(Locale.ROOT, "text %d: %d in-vocabulary tokens%s, |s| = %.4f%s%n", i + 1, t.tokens(),
+                            t.composed().isEmpty() ? "" : " + " + t.composed().size() + " composed from n-grams", t.norm(),
+                            t.outOfVocabulary().isEmpty() ? "" : "; out of vocabulary: " + t.outOfVocabulary());
                 }
-                for (WordVectors.Lookup c : v[i].composed()) {
-                    out.println(c.note());
+                if (r.relatedness() != null) {
+                    out.printf(Locale.ROOT, "relatedness <s_1, s_2> = %.4f%n", r.relatedness());
+                    out.printf(Locale.ROOT, "cosine(s_1, s_2) = %.4f%n", r.cosine());
                 }
-                double norm = Math.sqrt(Sentences.relatedness(v[i], v[i]));
-                out.printf(Locale.ROOT, "text %d: %d in-vocabulary tokens%s, |s| = %.4f%s%n", i + 1, v[i].ids().length,
-                        v[i].composed().isEmpty() ? "" : " + " + v[i].composed().size() + " composed from n-grams", norm,
-                        v[i].outOfVocabulary().isEmpty() ? "" : "; out of vocabulary: " + v[i].outOfVocabulary());
-            }
-            if (v.length == 2) {
-                out.printf(Locale.ROOT, "relatedness <s_1, s_2> = %.4f%n", Sentences.relatedness(v[0], v[1]));
-                out.printf(Locale.ROOT, "cosine(s_1, s_2) = %.4f%n", Sentences.cosine(v[0], v[1]));
-            }
-            if (keywords) {
-                for (int i = 0; i < v.length; i++) {
-                    List<Neighbor> kw = s.keywords(v[i]);
+                for (int i = 0; keywords && i < r.texts().size(); i++) {
                     out.printf("keywords of text %d by <s, v_w>:%n", i + 1);
-                    NearestCommand.print(out, kw.subList(0, Math.min(top, kw.size())));
+                    NearestCommand.print(out, r.texts().get(i).keywords());
                 }
-            }
+            });
         }
-        return 0;
     }
 }

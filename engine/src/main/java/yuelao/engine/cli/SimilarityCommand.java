@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import yuelao.engine.query.Nearest;
+import yuelao.engine.api.VectorQueries;
 import yuelao.engine.query.WordVectors;
 
 /** {@code yuelao similarity VECTORS W1 W2}. */
@@ -36,25 +36,24 @@ public final class SimilarityCommand implements Callable<Integer> {
     @Mixin
     CaseOption caseOption;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (contextWords < 0) {
-            throw new UserException("--context-words must be >= 0, not " + contextWords);
+        VectorArgs.requireNonNegative("--context-words", contextWords, "0 = no profile correlation");
+        try (VectorQueries q = caseOption.open(vectors)) {
+            return json.answer(out, () -> q.similarity(w1, w2, contextWords), s -> {
+                for (WordVectors.Lookup l : q.lookup(s.composed() == null ? List.of() : s.composed())) {
+                    out.println(l.note());
+                }
+                out.printf(Locale.ROOT, "cosine(%s, %s) = %.4f%n", w1, w2, s.cosine());
+                out.printf(Locale.ROOT, "inner product (PMI estimate) = %.4f%n", s.dot());
+                if (s.profileCorrelation() != null) {
+                    out.printf(Locale.ROOT, "profile correlation over the %,d most frequent words = %.4f%n", s.contextWords(), s.profileCorrelation());
+                }
+            });
         }
-        WordVectors wv = caseOption.open(vectors, 0);
-        List<WordVectors.Lookup> ls = VectorArgs.lookup(wv, vectors, List.of(w1, w2), out);
-        boolean composed = ls.get(0).composed() || ls.get(1).composed();
-        WordVectors.PairSimilarity s = composed ? WordVectors.PairSimilarity.of(ls.get(0).vector(), ls.get(1).vector())
-                : wv.similarity(ls.get(0).word(), ls.get(1).word());
-        out.printf(Locale.ROOT, "cosine(%s, %s) = %.4f%n", w1, w2, s.cosine());
-        out.printf(Locale.ROOT, "inner product (PMI estimate) = %.4f%n", s.dot());
-        if (contextWords > 0) {
-            int k = Math.min(contextWords, wv.size());
-            out.printf(Locale.ROOT, "profile correlation over the %,d most frequent words = %.4f%n", k,
-                    composed ? Nearest.profileCorrelation(wv, ls.get(0).vector(), ls.get(1).vector(), k)
-                            : Nearest.profileCorrelation(wv, wv.id(ls.get(0).word()).getAsInt(), wv.id(ls.get(1).word()).getAsInt(), k));
-        }
-        return 0;
     }
 }

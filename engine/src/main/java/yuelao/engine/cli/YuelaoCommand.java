@@ -44,6 +44,7 @@ public final class YuelaoCommand implements Runnable {
             RunCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            IndexCommand.class,
             NearestCommand.class,
             AnalogyCommand.class,
             SimilarityCommand.class,

@@ -71,12 +71,16 @@ public final class WordVectors {
             return a;
         }
 
+        /** The words' corpus counts, or null when the table was built without them. */
+        final long[] counts;
+
         Data(List<String> words, RowTable raw, SortedMap<String, String> properties) {
-            this(words, raw, properties, null);
+            this(words, raw, properties, null, null);
         }
 
-        Data(List<String> words, RowTable raw, SortedMap<String, String> properties, SubwordTable subwords) {
+        Data(List<String> words, RowTable raw, SortedMap<String, String> properties, SubwordTable subwords, long[] counts) {
             this.subwords = subwords;
+            this.counts = counts;
             this.words = words;
             this.raw = raw;
             this.properties = properties;
@@ -138,11 +142,7 @@ public final class WordVectors {
             int dim = o.dim();
             RowTable raw = RowTable.allocate(rows, dim, RowTable.DEFAULT_CHUNK_FLOATS);
             for (int i = 0; i < rows; i++) {
-                float[] c = raw.chunk(i);
-                int off = raw.offset(i);
-                for (int k = 0; k < dim; k++) {
-                    c[off + k] = o.get(i, k);
-                }
+                o.copyRow(i, raw.chunk(i), raw.offset(i));
             }
             List<String> words = List.of(o.vocabulary().words());
             TreeMap<String, String> props = new TreeMap<>(o.properties());
@@ -155,7 +155,7 @@ public final class WordVectors {
                     throw new StoreFormatException(o.path().resolve(SubwordFile.FILE_NAME), "corrupt subword properties (" + e.getMessage() + ")");
                 }
             }
-            return new WordVectors(new Data(words, raw, props, subwords), rows, false);
+            return new WordVectors(new Data(words, raw, props, subwords, o.vocabulary().counts()), rows, false);
         }
     }
 
@@ -164,7 +164,7 @@ public final class WordVectors {
         if (subwords != null && subwords.dim() != dim()) {
             throw new IllegalArgumentException("subword dimension " + subwords.dim() + " is not " + dim());
         }
-        Data d = new Data(data.words, data.raw, data.properties, subwords);
+        Data d = new Data(data.words, data.raw, data.properties, subwords, data.counts);
         return new WordVectors(d, limit, caseInsensitive);
     }
 
@@ -295,14 +295,23 @@ public final class WordVectors {
             }
         }
         RowTable raw = RowTable.allocate(kept.size(), dim(), RowTable.DEFAULT_CHUNK_FLOATS);
+        long[] counts = data.counts == null ? null : new long[kept.size()];
         for (int j = 0; j < kept.size(); j++) {
             data.raw.copyRow(rows.get(j), raw.chunk(j), raw.offset(j));
+            if (counts != null) {
+                counts[j] = data.counts[rows.get(j)];
+            }
         }
-        return new WordVectors(new Data(List.copyOf(kept), raw, data.properties, data.subwords), keptBelowLimit, true);
+        return new WordVectors(new Data(List.copyOf(kept), raw, data.properties, data.subwords, counts), keptBelowLimit, true);
     }
 
     static String fold(String w) {
         return w.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code other} is a view of the same rows (ids mean the same words in both). */
+    public boolean sharesRows(WordVectors other) {
+        return data == other.data;
     }
 
     public boolean isCaseInsensitive() {
@@ -330,6 +339,11 @@ public final class WordVectors {
 
     public String word(int id) {
         return data.words.get(id);
+    }
+
+    /** The corpus count of word id as the vocabulary recorded it, or 0 for a table built without counts. */
+    public long count(int id) {
+        return data.counts == null ? 0 : data.counts[id];
     }
 
     /** The id of a word (folded first if this view is case-insensitive), or empty if unknown. */

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import yuelao.core.Vocabulary;
 import yuelao.storage.format.AtomicDirectory;
+import yuelao.storage.format.BinaryFileReader;
+import yuelao.storage.vectors.GraphFile;
 import yuelao.storage.format.StoreFormatException;
 import yuelao.storage.vectors.SubwordFile;
 import yuelao.storage.vectors.VectorsFile;
@@ -24,6 +26,7 @@ import yuelao.storage.vocab.VocabularyFile;
  * vectors.bin            float[V x d], row i = word id i, tied to vocab.bin by the vocabulary fingerprint
  * vectors.txt            the same table in word2vec text, for gensim and other tools
  * subwords.bin           a subword model's feature table (own ids and n-gram buckets), when there is one
+ * hnsw.bin               the approximate nearest-neighbour graph over the rows, when {@code yuelao index} built one
  * </pre>
  *
  * A directory is written whole or not at all (staged, then renamed; {@code --force} replaces only a VECTORS directory
@@ -128,6 +131,11 @@ public final class VectorsDirectory {
             return vectors.get(i, k);
         }
 
+        /** Copies row i into {@code dst} at {@code off} (one bulk copy). */
+        public void copyRow(int i, float[] dst, int off) {
+            vectors.copyRow(i, dst, off);
+        }
+
         /** A heap copy of the table, row-major. */
         public float[] toArray() {
             return vectors.toArray();
@@ -174,6 +182,54 @@ public final class VectorsDirectory {
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
+        }
+    }
+
+    /**
+     * The HNSW graph beside the vectors of {@code dir} (a VECTORS or run directory), verified, or empty when there is
+     * none. It must belong to the directory's {@code vocab.bin} (same fingerprint) and have one node per row; the caller
+     * closes it (it stays memory-mapped until then).
+     */
+    public static Optional<GraphFile.Stored> openGraph(Path dir, int rows) throws IOException {
+        dir = resolve(dir);
+        Path file = dir.resolve(GraphFile.FILE_NAME);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        long fingerprint = vocabularyFingerprint(dir);
+        GraphFile.Stored g = GraphFile.read(file);
+        if (g.vocabularyFingerprint() != fingerprint || g.nodes() != rows) {
+            int nodes = g.nodes();
+            g.close();
+            throw new StoreFormatException(file, "does not belong to the vectors beside it (" + nodes + " nodes for " + rows
+                    + " rows, or another vocabulary's fingerprint); rebuild it with yuelao index --force");
+        }
+        return Optional.of(g);
+    }
+
+    /**
+     * Writes {@code graph} as the index of the VECTORS directory {@code dir} (a run directory's {@code vectors/} too),
+     * atomically. The directory must be one yuelao wrote; an existing index is replaced only with {@code force}.
+     */
+    public static Path writeGraph(Path dir, GraphFile.Source graph, Map<String, String> properties, boolean force) throws IOException {
+        dir = resolve(dir);
+        if (!Files.exists(dir.resolve(VectorsFile.FILE_NAME))) {
+            throw Files.exists(dir) ? new StoreFormatException(dir, "not a vectors directory (no " + VectorsFile.FILE_NAME + ")")
+                    : new NoSuchFileException(dir.toString());
+        }
+        VectorsFile.DIRECTORY_KIND.checkOwned(dir);
+        Path file = dir.resolve(GraphFile.FILE_NAME);
+        if (Files.exists(file) && !force) {
+            throw new java.nio.file.FileAlreadyExistsException(file.toString());
+        }
+        GraphFile.write(file, vocabularyFingerprint(dir), graph, properties);
+        return file;
+    }
+
+    private static long vocabularyFingerprint(Path dir) throws IOException {
+        try (BinaryFileReader r = BinaryFileReader.open(dir.resolve(VocabularyFile.BINARY_NAME), VocabularyFile.FORMAT, VocabularyFile.VERSION,
+                false)) {
+            return r.vocabularyFingerprint();
         }
     }
 

@@ -29,12 +29,12 @@ class LauncherTest {
         Files.createDirectories(root.resolve(".mvn"));
         Files.copy(Path.of("..", "yuelao"), root.resolve("yuelao"));
         Files.copy(Path.of("..", ".mvn", "jdk25.sh"), root.resolve(".mvn/jdk25.sh"));
-        for (String m : new String[] {"core", "tokenizer", "storage", "engine"}) {
+        for (String m : new String[] {"core", "tokenizer", "storage", "engine", "server"}) {
             Files.createDirectories(root.resolve(m).resolve("src/main"));
             Files.writeString(root.resolve(m).resolve("pom.xml"), "");
         }
         Files.writeString(root.resolve("pom.xml"), "");
-        Path stamp = root.resolve("engine/target/yuelao.stamp");
+        Path stamp = root.resolve("server/target/yuelao.stamp");
         Files.createDirectories(stamp.getParent());
         Files.writeString(stamp, "");
         Files.setLastModifiedTime(stamp, FileTime.fromMillis(System.currentTimeMillis() + 3_600_000)); // newer than every source

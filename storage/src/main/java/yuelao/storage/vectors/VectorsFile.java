@@ -24,9 +24,9 @@ public final class VectorsFile {
     public static final String FORMAT = "yuelao.vectors";
     public static final int VERSION = 1;
     public static final String FILE_NAME = "vectors.bin";
-    /** A VECTORS directory as {@code train} and {@code import} write it. */
+    /** A VECTORS directory as {@code train} and {@code import} write it, with the index {@code yuelao index} adds. */
     public static final OutputKind DIRECTORY_KIND = new OutputKind("a vectors directory", FILE_NAME, FORMAT,
-            java.util.Set.of("vocab.bin", "vocab.txt", FILE_NAME, "vectors.txt", SubwordFile.FILE_NAME));
+            java.util.Set.of("vocab.bin", "vocab.txt", FILE_NAME, "vectors.txt", SubwordFile.FILE_NAME, GraphFile.FILE_NAME));
 
     private VectorsFile() {}
 
@@ -81,6 +81,11 @@ public final class VectorsFile {
         /** Element (i, k). */
         public float get(int i, int k) {
             return floats.getAtIndex(FLOAT_LE, (long) i * dim + k);
+        }
+
+        /** Copies row i (dim floats) into {@code dst} at {@code off}: one bulk copy, no per-element access. */
+        public void copyRow(int i, float[] dst, int off) {
+            MemorySegment.copy(floats, FLOAT_LE, (long) i * dim * 4, dst, off, dim);
         }
 
         /** A heap copy of the whole table, row-major. */

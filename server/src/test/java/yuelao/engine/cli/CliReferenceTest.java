@@ -3,6 +3,8 @@ package yuelao.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 
 /**
- * docs/cli.md is every verb's {@code --help}, so the reference can never drift from the code. After changing an
- * option, regenerate it: {@code YUELAO_WRITE_DOCS=1 ./mvnw -q -B test -pl engine -am -Dtest=CliReferenceTest
+ * docs/cli.md is every verb's {@code --help}, so the reference can never drift from the code. It lives in the server
+ * module, the last of the pipeline, so that it sees every verb: the engine's and the providers' ({@code serve}). After
+ * changing an option, regenerate it: {@code YUELAO_WRITE_DOCS=1 ./mvnw -q -B test -pl server -am -Dtest=CliReferenceTest
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class CliReferenceTest {
@@ -23,14 +26,19 @@ class CliReferenceTest {
         sb.append("Every verb's `--help`, generated from the code (`CliReferenceTest` fails when this file and the code differ).\n");
         sb.append("Run and demo show the defaults of their preset (`--preset default`); the stage verbs their own.\n");
         sb.append("Exit codes: 0 success, 2 usage error, 1 any other failure, always with one line naming the culprit.\n\n");
-        CliRuns.Run top = CliRuns.run("--help");
-        sb.append("## yuelao\n\n```text\n").append(top.out().strip()).append("\n```\n");
-        for (Class<?> verb : YuelaoCommand.VERBS) {
+        sb.append("## yuelao\n\n```text\n").append(help("--help")).append("\n```\n");
+        for (Class<?> verb : Main.verbs()) {
             String name = verb.getAnnotation(Command.class).name();
-            CliRuns.Run r = CliRuns.run(name, "--help");
-            sb.append("\n## ").append(name).append("\n\n```text\n").append(r.out().strip()).append("\n```\n");
+            sb.append("\n## ").append(name).append("\n\n```text\n").append(help(name, "--help")).append("\n```\n");
         }
         return sb.toString();
+    }
+
+    private static String help(String... args) {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), args);
+        assertEquals(0, code, String.join(" ", args));
+        return out.toString().strip();
     }
 
     @Test
