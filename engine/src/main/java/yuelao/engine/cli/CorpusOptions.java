@@ -46,7 +46,7 @@ public final class CorpusOptions {
     }
 
     /** The corpus inputs as given. */
-    List<String> inputs() {
+    public List<String> inputs() {
         return inputs;
     }
 
@@ -55,8 +55,8 @@ public final class CorpusOptions {
         return Checks.paths(inputs);
     }
 
-    /** The vocabulary settings these options describe. */
-    VocabularySettings settings() {
+    /** The vocabulary settings these options describe; a bad value is a {@link UserException} naming its option. */
+    public VocabularySettings settings() {
         Analysis a = analysis;
         try {
             return VocabularySettings.builder()
