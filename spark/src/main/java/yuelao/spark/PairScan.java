@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
-import yuelao.core.AnalyzerSpec;
 import yuelao.core.Vocabulary;
 import yuelao.engine.stage.CountSettings;
 import yuelao.engine.stage.PairCounting;
@@ -23,15 +22,16 @@ final class PairScan {
 
     private PairScan() {}
 
-    static Iterator<Tuple2<Integer, PairBlock>> run(Split split, long firstDocument, Vocabulary vocabulary, AnalyzerSpec analyzer,
-            int maxDocumentChars, CountSettings settings, RowBlocks blocks, HadoopConf conf, CollectionAccumulator<SplitCount> report) {
+    static Iterator<Tuple2<Integer, PairBlock>> run(Split split, long firstDocument, Vocabulary vocabulary, TaskSettings ts,
+            RowBlocks blocks, HadoopConf conf, CollectionAccumulator<SplitCount> report) {
+        CountSettings settings = ts.counting();
         Path scratch = null;
         try {
             scratch = TaskEnvironment.scratch("yuelao-count-");
             CountSettings task = settings.toBuilder().memoryBytes(TaskEnvironment.taskBudget(settings.memoryBytes())).build();
             SplitInput input = new SplitInput(split);
             try (PairCounting counted = PairCounting.over(input.sources(conf.get())).firstDocument(firstDocument).vocabulary(vocabulary)
-                    .analysis(analyzer, maxDocumentChars).settings(task).threads(1).spillDirectory(scratch).scan()) {
+                    .analysis(ts.analyzerSpec(), ts.maxDocumentChars()).settings(task).threads(1).spillDirectory(scratch).scan()) {
                 BlockCutter cutter = new BlockCutter(blocks, CHUNK_RECORDS);
                 counted.drainTo(cutter);
                 List<Tuple2<Integer, PairBlock>> records = cutter.finish();

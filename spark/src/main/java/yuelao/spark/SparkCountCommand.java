@@ -84,8 +84,9 @@ public final class SparkCountCommand implements Callable<Integer> {
                 }
             });
             Summaries.printCount(out, r.counting(), java.nio.file.Path.of(this.out));
-            out.printf(Locale.ROOT, "spark: %d splits, %d row blocks; %,d shuffle records, %,d bytes of runs before Spark's compression%n",
-                    r.splits(), r.rowBlocks(), r.shuffleRecords(), r.shuffleEncodedBytes());
+            out.printf(Locale.ROOT, "spark: %d splits, %d row blocks; %,d shuffle records, %,d bytes of runs before Spark's compression; "
+                    + "splits spilled %d runs, reducers spilled %d runs%n", r.splits(), r.rowBlocks(), r.shuffleRecords(), r.shuffleEncodedBytes(),
+                    r.splitRunsSpilled(), r.reducerRunsSpilled());
             return 0;
         } finally {
             if (given == null) {

@@ -62,7 +62,8 @@ public final class SparkCounting {
     private SparkCounting() {}
 
     /** What the job did: the embedded stage's figures, plus how the work was cut and what went through the shuffle. */
-    public record Result(CountingStage.Result counting, int splits, int rowBlocks, long shuffleRecords, long shuffleEncodedBytes) {}
+    public record Result(CountingStage.Result counting, int splits, int rowBlocks, long shuffleRecords, long shuffleEncodedBytes,
+            int splitRunsSpilled, int reducerRunsSpilled) {}
 
     public static Result run(JavaSparkContext sc, SparkCountJob job, String out, boolean force, Consumer<String> log) throws IOException {
         long t0 = System.nanoTime();
@@ -91,8 +92,8 @@ public final class SparkCounting {
                 props.putAll(stored.properties());
                 VocabularyFile.write(output.staging(), vocab, stored.properties());
                 if (cs.subsample() > 0) { // the subsampling key needs every split's first document index
-                    AnalyzerSpec a = analyzer;
-                    List<SplitScan> scans = rdd.map(s -> SplitScan.run(s, a, maxDocs, conf).summary()).collect();
+                    TaskSettings ts = TaskSettings.of(analyzer, maxDocs, cs);
+                    List<SplitScan> scans = rdd.map(s -> SplitScan.run(s, ts, conf).summary()).collect();
                     checkFailures(scans);
                     firstDocuments(scans, firstDocument);
                 }
@@ -113,9 +114,9 @@ public final class SparkCounting {
             Broadcast<TaskEnvironment.RankedWords> words = sc.broadcast(TaskEnvironment.RankedWords.of(vocab));
             RowBlocks blocks = RowBlocks.of(vocab, cs.window(), reducers);
             CollectionAccumulator<SplitCount> report = sc.sc().collectionAccumulator("yuelao.counts");
-            AnalyzerSpec a = analyzer;
+            TaskSettings ts = TaskSettings.of(analyzer, maxDocs, cs);
             JavaPairRDD<Integer, PairBlock> mapped = rdd.flatMapToPair(s -> PairScan.run(s, firstDocument[s.index()],
-                    TaskEnvironment.vocabulary(words), a, maxDocs, cs, blocks, conf, report));
+                    TaskEnvironment.vocabulary(words), ts, blocks, conf, report));
             long memory = cs.memoryBytes();
             int fanIn = cs.fanIn();
             JavaRDD<PairBlock> merged = mapped.partitionBy(blocks)
@@ -132,6 +133,7 @@ public final class SparkCounting {
                 long shuffleRecords = 0;
                 long shuffleBytes = 0;
                 int runs = 0;
+                int splitRuns = 0;
                 long spilled = 0;
                 int maxOpen = 0;
                 for (SplitCount c : perTask.values()) {
@@ -140,6 +142,7 @@ public final class SparkCounting {
                     shuffleRecords += c.split() >= 0 ? c.shuffleRecords() : 0;
                     shuffleBytes += c.shuffleBytes();
                     runs += c.runsSpilled();
+                    splitRuns += c.split() >= 0 ? c.runsSpilled() : 0;
                     spilled += c.bytesSpilled();
                     maxOpen = Math.max(maxOpen, c.maxOpenRunFiles());
                 }
@@ -172,7 +175,7 @@ public final class SparkCounting {
                 output.commit();
                 CountingStage.Result r = new CountingStage.Result(vocab, vocabScan, countScan, events, nnz, (nnz + diagonalEntries) / 2, runs,
                         spilled, maxOpen, (System.nanoTime() - t0) / 1e9, (System.nanoTime() - tWrite) / 1e9);
-                return new Result(r, splits.size(), blocks.numPartitions(), shuffleRecords, shuffleBytes);
+                return new Result(r, splits.size(), blocks.numPartitions(), shuffleRecords, shuffleBytes, splitRuns, runs - splitRuns);
             } finally {
                 merged.unpersist(false);
                 words.destroy();
@@ -185,10 +188,9 @@ public final class SparkCounting {
     /** Pass 1: the vocabulary, and each split's first document index (into {@code firstDocument}). */
     private static VocabularyBuilder.Result vocabularyPass(JavaRDD<Split> rdd, VocabularySettings vs, List<CorpusFile> files, int reducers,
             HadoopConf conf, long[] firstDocument, long t0) throws IOException {
-        AnalyzerSpec analyzer = vs.analyzer();
-        int maxDocs = vs.maxDocumentChars();
+        TaskSettings ts = TaskSettings.of(vs.analyzer(), vs.maxDocumentChars(), CountSettings.builder().build());
         long minCount = vs.minCount();
-        JavaRDD<SplitScan> scans = rdd.map(s -> SplitScan.run(s, analyzer, maxDocs, conf)).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<SplitScan> scans = rdd.map(s -> SplitScan.run(s, ts, conf)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<SplitScan> summaries = scans.map(SplitScan::summary).collect();
             checkFailures(summaries);

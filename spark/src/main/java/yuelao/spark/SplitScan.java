@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import scala.Tuple2;
-import yuelao.core.AnalyzerSpec;
 import yuelao.core.Vocabulary;
 import yuelao.tokenizer.input.CorpusException;
 import yuelao.tokenizer.scan.CorpusScanner;
@@ -53,10 +52,10 @@ final class SplitScan implements Serializable {
     }
 
     /** Tokenizes the split and counts its terms. */
-    static SplitScan run(Split split, AnalyzerSpec analyzer, int maxDocumentChars, HadoopConf conf) {
+    static SplitScan run(Split split, TaskSettings settings, HadoopConf conf) {
         SplitInput input = new SplitInput(split);
         try {
-            CorpusScanner.Result<TermCounter> r = new CorpusScanner(analyzer, 1, maxDocumentChars)
+            CorpusScanner.Result<TermCounter> r = new CorpusScanner(settings.analyzerSpec(), 1, settings.maxDocumentChars())
                     .scan(input.sources(conf.get()), t -> new TermCounter());
             TermCounter c = r.handlers().get(0);
             List<Vocabulary.Entry> entries = c.entries();
