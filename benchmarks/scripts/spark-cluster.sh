@@ -12,8 +12,8 @@
 # Environment (defaults in brackets):
 #   YUELAO_SPARK_WORKERS [2]  YUELAO_SPARK_WORKER_CORES [1]  YUELAO_SPARK_WORKER_MEMORY [1g] (= each executor's heap)
 #   YUELAO_SPARK_DRIVER_MEMORY [2g]   YUELAO_SPARK_CLUSTER_DIR [a new temporary directory, removed at the end]
-#   YUELAO_SPARK_CLASS [yuelao.spark.SparkMain] and YUELAO_SPARK_APP_JAR: another main class and jar to submit
-#     instead (the MLlib benchmark), with the arguments after `--` passed as they are.
+#   YUELAO_SPARK_CLASS [yuelao.spark.SparkMain], YUELAO_SPARK_APP_JAR and YUELAO_SPARK_HOME: another main class, jar
+#     and Spark jars (the MLlib benchmark), with the arguments after `--` passed as they are.
 #   YUELAO_SPARK_CPU=FILE  appends "driver_cpu_s<TAB>master_cpu_s<TAB>workers_cpu_s<TAB>wall_s" (workers include
 #     their executors, reaped children) to FILE.
 set -euo pipefail
@@ -48,7 +48,7 @@ MEMORY="${YUELAO_SPARK_WORKER_MEMORY:-1g}"
 DRIVER_MEMORY="${YUELAO_SPARK_DRIVER_MEMORY:-2g}"
 CLASS="${YUELAO_SPARK_CLASS:-yuelao.spark.SparkMain}"
 JAR="${YUELAO_SPARK_APP_JAR:-$ROOT/spark/target/yuelao-spark.jar}"
-SPARK_HOME="$ROOT/spark/target/spark-home"
+SPARK_HOME="${YUELAO_SPARK_HOME:-$ROOT/spark/target/spark-home}"
 
 # Build when the job jar or the Spark jars are missing, or a source is newer than the jar.
 stale() {

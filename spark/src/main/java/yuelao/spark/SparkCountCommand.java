@@ -58,7 +58,7 @@ public final class SparkCountCommand implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--row-blocks", paramLabel = "N", defaultValue = "0",
-            description = "Reducers, each merging a range of rows of the matrix (0: as many as input splits).")
+            description = "Reducers, each merging a range of rows of the matrix (0: as many as input splits, at least the default parallelism).")
     int rowBlocks;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
@@ -87,6 +87,7 @@ public final class SparkCountCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "spark: %d splits, %d row blocks; %,d shuffle records, %,d bytes of runs before Spark's compression; "
                     + "splits spilled %d runs, reducers spilled %d runs%n", r.splits(), r.rowBlocks(), r.shuffleRecords(), r.shuffleEncodedBytes(),
                     r.splitRunsSpilled(), r.reducerRunsSpilled());
+            out.println("spark metrics: " + r.sparkMetrics());
             return 0;
         } finally {
             if (given == null) {

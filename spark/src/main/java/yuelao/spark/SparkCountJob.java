@@ -62,7 +62,7 @@ public final class SparkCountJob {
         return partitions;
     }
 
-    /** Reducers, each merging a range of rows (0: as many as input splits). */
+    /** Reducers, each merging a range of rows (0: as many as input splits, at least the default parallelism). */
     public int rowBlocks() {
         return rowBlocks;
     }

@@ -63,7 +63,7 @@ public final class SparkCounting {
 
     /** What the job did: the embedded stage's figures, plus how the work was cut and what went through the shuffle. */
     public record Result(CountingStage.Result counting, int splits, int rowBlocks, long shuffleRecords, long shuffleEncodedBytes,
-            int splitRunsSpilled, int reducerRunsSpilled) {}
+            int splitRunsSpilled, int reducerRunsSpilled, String sparkMetrics) {}
 
     public static Result run(JavaSparkContext sc, SparkCountJob job, String out, boolean force, Consumer<String> log) throws IOException {
         long t0 = System.nanoTime();
@@ -73,10 +73,12 @@ public final class SparkCounting {
         List<CorpusFile> files = CorpusFiles.expand(job.inputs(), hadoop);
         int target = job.partitions() > 0 ? job.partitions() : 2 * sc.defaultParallelism();
         List<Split> splits = CorpusFiles.split(files, target);
-        int reducers = job.rowBlocks() > 0 ? job.rowBlocks() : splits.size();
+        int reducers = job.rowBlocks() > 0 ? job.rowBlocks() : Math.max(splits.size(), sc.defaultParallelism());
         log.accept(String.format("%d files, %d splits, %d row blocks", files.size(), splits.size(), reducers));
 
         StoreOutput output = StoreOutput.begin(out, force, files, job.reuseVocabulary(), hadoop);
+        JobMetrics metrics = new JobMetrics();
+        sc.sc().addSparkListener(metrics);
         try {
             JavaRDD<Split> rdd = sc.parallelize(splits, splits.size());
             Vocabulary vocab;
@@ -175,12 +177,15 @@ public final class SparkCounting {
                 output.commit();
                 CountingStage.Result r = new CountingStage.Result(vocab, vocabScan, countScan, events, nnz, (nnz + diagonalEntries) / 2, runs,
                         spilled, maxOpen, (System.nanoTime() - t0) / 1e9, (System.nanoTime() - tWrite) / 1e9);
-                return new Result(r, splits.size(), blocks.numPartitions(), shuffleRecords, shuffleBytes, splitRuns, runs - splitRuns);
+                metrics.settle();
+                return new Result(r, splits.size(), blocks.numPartitions(), shuffleRecords, shuffleBytes, splitRuns, runs - splitRuns,
+                        metrics.toString());
             } finally {
                 merged.unpersist(false);
                 words.destroy();
             }
         } finally {
+            sc.sc().removeSparkListener(metrics);
             output.close();
         }
     }
