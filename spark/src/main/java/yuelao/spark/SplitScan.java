@@ -67,6 +67,11 @@ final class SplitScan implements Serializable {
             }
             ScanSummary s = r.summary();
             long skipped = s.skippedEmptyFiles() - (input.emptyRange() ? 1 : 0);
+            if (s.firstMalformed() != null && !split.whole()) { // the reader counts lines from the part's start
+                s = new ScanSummary(s.documents(), s.tokens(), s.rawBytes(), s.decodedBytes(), s.malformedSequences(),
+                        split.file().uri() + " (a line of the part from byte " + split.start() + ")", s.overLongTokens(), s.splitLines(),
+                        s.skippedEmptyFiles(), s.elapsedNanos());
+            }
             return new SplitScan(split.index(), s, skipped, null, terms, counts);
         } catch (CorpusException e) {
             return new SplitScan(split.index(), null, 0, e.getMessage(), new String[0], new long[0]);

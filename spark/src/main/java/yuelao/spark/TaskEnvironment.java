@@ -16,7 +16,7 @@ import yuelao.core.Vocabulary;
 final class TaskEnvironment {
     private TaskEnvironment() {}
 
-    private static long cachedVocabularyId = -1;
+    private static RankedWords cachedWords; // by identity: broadcast ids restart with every SparkContext of a JVM
     private static Vocabulary cachedVocabulary;
 
     /**
@@ -69,10 +69,10 @@ final class TaskEnvironment {
 
     /** The vocabulary of a broadcast, made once per executor JVM (ranking and hashing a large vocabulary takes a while). */
     static synchronized Vocabulary vocabulary(Broadcast<RankedWords> words) {
-        if (cachedVocabularyId != words.id()) {
-            RankedWords w = words.value();
+        RankedWords w = words.value(); // one instance per executor and broadcast
+        if (cachedWords != w) {
             cachedVocabulary = Vocabulary.ofRanked(w.words(), w.counts());
-            cachedVocabularyId = words.id();
+            cachedWords = w;
         }
         return cachedVocabulary;
     }
