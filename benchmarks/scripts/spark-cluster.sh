@@ -14,8 +14,8 @@
 #   YUELAO_SPARK_DRIVER_MEMORY [2g]   YUELAO_SPARK_CLUSTER_DIR [a new temporary directory, removed at the end]
 #   YUELAO_SPARK_CLASS [yuelao.spark.SparkMain], YUELAO_SPARK_APP_JAR and YUELAO_SPARK_HOME: another main class, jar
 #     and Spark jars (the MLlib benchmark), with the arguments after `--` passed as they are.
-#   YUELAO_SPARK_CPU=FILE  appends "driver_cpu_s<TAB>master_cpu_s<TAB>workers_cpu_s<TAB>wall_s" (workers include
-#     their executors, reaped children) to FILE.
+#   YUELAO_SPARK_CPU=FILE  appends "driver_cpu_s<TAB>master_cpu_s<TAB>workers_cpu_s<TAB>wall_s<TAB>executors_cpu_s" to
+#     FILE (the Workers' figure includes their executors, reaped children, which the last column counts alone).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "$ROOT/.mvn/jdk25.sh"
@@ -97,6 +97,10 @@ cpu_of() { # own + reaped children's CPU seconds of a live process, or nothing
   [ -r "/proc/$1/stat" ] || return 0
   awk -v clk="$CLK" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13 + $14 + $15) / clk }' "/proc/$1/stat"
 }
+children_cpu_of() { # reaped children's CPU seconds only (a Worker's executors)
+  [ -r "/proc/$1/stat" ] || return 0
+  awk -v clk="$CLK" '{ sub(/^.*\) /, ""); printf "%.2f", ($14 + $15) / clk }' "/proc/$1/stat"
+}
 descendants() { # PIDs of every live descendant of $1
   local c
   for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do echo "$c"; descendants "$c"; done
@@ -174,10 +178,14 @@ T1=$(date +%s.%N)
 sleep 1 # the Workers reap their executors, whose CPU then counts in the Workers' children fields
 MASTER_CPU="$(cpu_of "$MASTER_PID")"
 WORKERS_CPU=0
-for p in "${WORKER_PIDS[@]}"; do WORKERS_CPU="$(awk -v a="$WORKERS_CPU" -v b="$(cpu_of "$p")" 'BEGIN { printf "%.2f", a + b }')"; done
+EXECUTORS_CPU=0
+for p in "${WORKER_PIDS[@]}"; do
+  WORKERS_CPU="$(awk -v a="$WORKERS_CPU" -v b="$(cpu_of "$p")" 'BEGIN { printf "%.2f", a + b }')"
+  EXECUTORS_CPU="$(awk -v a="$EXECUTORS_CPU" -v b="$(children_cpu_of "$p")" 'BEGIN { printf "%.2f", a + b }')"
+done
 WALL="$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.2f", b - a }')"
-echo "spark-cluster: job exit $RC in ${WALL}s; CPU seconds: driver ${DRIVER_CPU:-?}, master ${MASTER_CPU:-?}, workers with executors $WORKERS_CPU" >&2
+echo "spark-cluster: job exit $RC in ${WALL}s; CPU seconds: driver ${DRIVER_CPU:-?}, master ${MASTER_CPU:-?}, workers $WORKERS_CPU (of which their executors $EXECUTORS_CPU)" >&2
 if [ -n "${YUELAO_SPARK_CPU:-}" ]; then
-  printf '%s\t%s\t%s\t%s\n' "${DRIVER_CPU:-0}" "${MASTER_CPU:-0}" "$WORKERS_CPU" "$WALL" >> "$YUELAO_SPARK_CPU"
+  printf '%s\t%s\t%s\t%s\t%s\n' "${DRIVER_CPU:-0}" "${MASTER_CPU:-0}" "$WORKERS_CPU" "$WALL" "$EXECUTORS_CPU" >> "$YUELAO_SPARK_CPU"
 fi
 exit "$RC"
