@@ -54,7 +54,7 @@ public final class CorpusOptions {
     }
 
     /** The corpus inputs as given. */
-    List<String> inputs() {
+    public List<String> inputs() {
         return inputs;
     }
 
@@ -67,8 +67,9 @@ public final class CorpusOptions {
         return paths;
     }
 
-    /** The vocabulary settings these options describe, with the phrase table read and checked. */
-    VocabularySettings settings() throws IOException {
+    /** The vocabulary settings these options describe, with the phrase table read and checked; a bad value is a
+     * {@link UserException} naming its option. */
+    public VocabularySettings settings() throws IOException {
         Analysis a = analysis;
         PhraseTable phrases = a.phrases == null ? null : PhraseTableFile.read(a.phrases);
         try {

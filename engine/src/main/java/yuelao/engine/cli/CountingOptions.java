@@ -42,12 +42,12 @@ public final class CountingOptions {
     }
 
     /** The vocabulary directory to reuse, or null. */
-    Path vocab() {
+    public Path vocab() {
         return counting.vocab;
     }
 
-    /** The counting settings these options describe, with the subsampling seed. */
-    CountSettings settings(long seed) {
+    /** The counting settings these options describe, with the subsampling seed; a bad value is a {@link UserException}. */
+    public CountSettings settings(long seed) {
         Counting c = counting;
         try {
             return CountSettings.builder().window(c.window).weighting(WindowWeighting.parse(c.weighting)).keepOovPositions(c.keepOovPositions)

@@ -91,7 +91,7 @@ public final class Main {
     }
 
     /** A one-line description of a failure for the user. */
-    static String describe(Throwable ex) {
+    public static String describe(Throwable ex) {
         if (ex instanceof UncheckedIOException u) {
             ex = u.getCause();
         }

@@ -23,7 +23,7 @@ import yuelao.engine.train.TrainSettings;
  * Options whose default depends on another option (the sgns rate, the subword ridge ...) get none here; their
  * settings' builders decide, and their help text states the rule.
  */
-final class RecipeDefaults implements IDefaultValueProvider {
+public final class RecipeDefaults implements IDefaultValueProvider {
     private final Map<String, String> defaults = new HashMap<>();
 
     RecipeDefaults(Recipes.Recipe r) {
@@ -100,6 +100,11 @@ final class RecipeDefaults implements IDefaultValueProvider {
         put("--subword-samples", w.samples());
         put("--subword-contexts", w.contexts().name().toLowerCase(Locale.ROOT));
         put("--subword-noise-power", w.noisePower());
+    }
+
+    /** The defaults of the stage verbs ({@code vocab}, {@code count} ...), for a command that reuses their option mixins. */
+    public static IDefaultValueProvider forStages() {
+        return new RecipeDefaults(Recipes.stages());
     }
 
     private void put(String option, Object value) {

@@ -92,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         Applicability.vocabulary(spec, counting.vocab() != null);
         Applicability.training(spec, settings, job.subwords());
         Checks.parentWritable(this.out);
-        for (Path p : new Path[] {job.store(), job.words(), job.vectors()}) {
+        for (Path p : new Path[] {job.manifest(), job.store(), job.words(), job.vectors()}) {
             Checks.sweep(p, err, "run");
         }
         RunPipeline.Result r = RunPipeline.run(job);

@@ -7,7 +7,7 @@ import yuelao.engine.stage.CountingStage;
 import yuelao.tokenizer.scan.ScanSummary;
 
 /** The final summaries printed by the verbs. */
-final class Summaries {
+public final class Summaries {
     private Summaries() {}
 
     static void printScan(PrintWriter out, ScanSummary s) {
@@ -25,7 +25,8 @@ final class Summaries {
                 s.overLongTokens(), s.splitLines(), s.skippedEmptyFiles());
     }
 
-    static void printCount(PrintWriter out, CountingStage.Result r, Path store) {
+    /** The {@code count} verb's summary of a counting run that wrote {@code store}. */
+    public static void printCount(PrintWriter out, CountingStage.Result r, Path store) {
         if (r.vocabularyScan() != null) {
             out.println("vocabulary pass:");
             printScan(out, r.vocabularyScan());

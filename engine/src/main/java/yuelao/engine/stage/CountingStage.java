@@ -9,8 +9,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import yuelao.core.StoreKeys;
 import yuelao.engine.count.CooccurrenceCounter;
-import yuelao.engine.count.Subsampler;
-import yuelao.storage.counts.CooccurrenceAccumulator;
 import yuelao.storage.counts.CountStore;
 import yuelao.storage.counts.CountStoreWriter;
 import yuelao.storage.format.AtomicDirectory;
@@ -184,27 +182,13 @@ public final class CountingStage {
             }
             props.putAll(cs.toProperties());
 
-            int threads = r.threads();
-            // The dense block takes at most a quarter of the budget; the hash buffers get the rest.
-            int dense = denseSize(vocab.size(), cs.memoryBytes() / 4 / threads);
-            long denseBytes = 8L * CooccurrenceCounter.denseCells(dense) * threads;
-            Subsampler subsampler = cs.subsample() > 0 ? new Subsampler(vocab.counts(), vocab.totalCount(), cs.subsample(), cs.seed()) : null;
-            CorpusScanner scanner = new CorpusScanner(analyzer, threads, r.vocabulary().maxDocumentChars()).phrases(phrases)
-                    .onProgress(progress.stage("count"), 250);
-            try (CooccurrenceAccumulator acc = new CooccurrenceAccumulator(dir.path().resolve("spill"),
-                    Math.max(threads, cs.memoryBytes() - denseBytes), threads, cs.fanIn())) {
-                CorpusScanner.Result<CooccurrenceCounter> scan = scanner.scan(sources, t -> new CooccurrenceCounter(vocab,
-                        cs.window(), cs.weighting(), cs.keepOovPositions(), cs.selfPairs(), subsampler, acc, dense));
-                long events = 0;
-                for (CooccurrenceCounter c : scan.handlers()) {
-                    c.flushDense();
-                    events += c.pairEvents();
-                }
-                props.put(StoreKeys.CORPUS_COUNTED_TOKENS, Long.toString(scan.summary().tokens()));
+            try (PairCounting counted = PairCounting.over(sources).vocabulary(vocab).analysis(analyzer, r.vocabulary().maxDocumentChars())
+                    .phrases(phrases).settings(cs).threads(r.threads()).spillDirectory(dir.path().resolve("spill")).progress(progress.stage("count")).scan()) {
+                props.put(StoreKeys.CORPUS_COUNTED_TOKENS, Long.toString(counted.summary().tokens()));
                 long tWrite = System.nanoTime();
                 try (CountStoreWriter w = CountStoreWriter.create(dir.path().resolve(CountStore.FILE_NAME), vocab,
                         cs.weighting().scale(cs.window()), props, dir.path().resolve("spill"), scatterWindow(cs.memoryBytes()))) {
-                    acc.finish(w);
+                    counted.drainTo(w);
                     w.commit();
                 }
                 java.nio.file.Files.deleteIfExists(dir.path().resolve("spill"));
@@ -217,8 +201,9 @@ public final class CountingStage {
                     }
                 }
                 dir.commit();
-                return new Result(vocab, vocabScan, scan.summary(), events, nnz, (nnz + diagonalEntries) / 2, acc.runsSpilled(), acc.bytesSpilled(),
-                        acc.maxOpenRunFiles(), (System.nanoTime() - t0) / 1e9, (System.nanoTime() - tWrite) / 1e9);
+                return new Result(vocab, vocabScan, counted.summary(), counted.pairEvents(), nnz, (nnz + diagonalEntries) / 2,
+                        counted.runsSpilled(), counted.bytesSpilled(), counted.maxOpenRunFiles(), (System.nanoTime() - t0) / 1e9,
+                        (System.nanoTime() - tWrite) / 1e9);
             }
         }
     }
@@ -251,7 +236,7 @@ public final class CountingStage {
      * Mapped CSR bytes per scatter pass when the store is written: half the budget, because the last
      * in-memory buffer is still held while the runs are merged, clamped to [4 MiB, 256 MiB].
      */
-    static long scatterWindow(long memoryBytes) {
+    public static long scatterWindow(long memoryBytes) {
         return Math.clamp(memoryBytes / 2, 4L << 20, CountStoreWriter.DEFAULT_SCATTER_WINDOW_BYTES);
     }
 

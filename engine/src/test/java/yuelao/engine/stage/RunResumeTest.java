@@ -114,6 +114,20 @@ class RunResumeTest {
     }
 
     @Test
+    void aManifestLeftHalfWrittenByAKilledRunIsSwept() throws Exception {
+        Path out = dir.resolve("half");
+        assertEquals(0, run(args(out)).code());
+        // what SIGKILL leaves while the manifest is being rewritten: its temporary sibling, named after a dead process
+        Path stale = out.resolve(".run.properties.tmp-999999999-00000000deadbeef");
+        Files.writeString(stale, "half a manifest");
+        CliRuns.Run again = run(args(out));
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("removed what an interrupted run left") && again.err().contains(stale.getFileName().toString()),
+                again.err());
+        assertEquals(List.of(), hidden(out));
+    }
+
+    @Test
     void sigtermLeavesNoTemporaries() throws Exception {
         Path out = dir.resolve("term");
         Process p = child(out);

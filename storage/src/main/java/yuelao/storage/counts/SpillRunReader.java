@@ -39,11 +39,19 @@ public final class SpillRunReader implements RunCursor {
     }
 
     public static SpillRunReader open(Path file) throws IOException {
-        SpillRunReader r = new SpillRunReader(file, Files.newInputStream(file));
+        return open(file, Files.newInputStream(file));
+    }
+
+    /**
+     * Reads a run in the same layout from {@code in} (a run that travelled between processes); {@code name} names it in
+     * errors. The stream is closed by {@link #close()}.
+     */
+    public static SpillRunReader open(Path name, InputStream in) throws IOException {
+        SpillRunReader r = new SpillRunReader(name, in);
         try {
             for (byte b : SpillRunWriter.MAGIC) {
                 if (!r.fillIfEmpty() || r.buf[r.pos++] != b) {
-                    throw new StoreFormatException(file, "not a yuelao spill run (bad magic)");
+                    throw new StoreFormatException(name, "not a yuelao spill run (bad magic)");
                 }
             }
             return r;

@@ -42,16 +42,25 @@ public final class SpillRunWriter implements Closeable {
     private boolean finished;
     private boolean closed;
 
-    private SpillRunWriter(Path file) throws IOException {
+    private SpillRunWriter(Path file, OutputStream out) {
         this.file = file;
-        this.out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.out = out;
         System.arraycopy(MAGIC, 0, buf, 0, MAGIC.length);
         pos = MAGIC.length;
     }
 
     /** Creates {@code file}, which must not exist. */
     public static SpillRunWriter create(Path file) throws IOException {
-        return new SpillRunWriter(file);
+        return new SpillRunWriter(file, Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    }
+
+    /**
+     * Writes a run in the same layout to {@code out} (for runs that travel between processes, such as a distributed
+     * job's shuffle blocks). {@link #finish()} closes the stream and returns null, as there is no file; {@link #close()}
+     * closes it without the trailer, which leaves a run every reader rejects.
+     */
+    public static SpillRunWriter to(OutputStream out) {
+        return new SpillRunWriter(null, out);
     }
 
     /** Writes a whole in-memory run to {@code file}. */
@@ -94,7 +103,7 @@ public final class SpillRunWriter implements Closeable {
         pos = 0;
     }
 
-    /** Writes the trailer and closes the file. */
+    /** Writes the trailer and closes the file; returns the run (null for a {@linkplain #to stream}). */
     public SpillRun finish() throws IOException {
         if (finished || closed) {
             throw new IllegalStateException("spill run already finished: " + file);
@@ -118,7 +127,12 @@ public final class SpillRunWriter implements Closeable {
         out.close();
         finished = true;
         closed = true;
-        return new SpillRun(file, records, bytes);
+        return file == null ? null : new SpillRun(file, records, bytes);
+    }
+
+    /** Bytes written so far (all of them once {@link #finish()} returned). */
+    public long bytes() {
+        return bytes + pos;
     }
 
     public long records() {
@@ -133,7 +147,9 @@ public final class SpillRunWriter implements Closeable {
                 closed = true;
                 out.close();
             }
-            Files.deleteIfExists(file);
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 }

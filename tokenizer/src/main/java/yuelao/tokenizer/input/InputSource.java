@@ -19,25 +19,47 @@ public final class InputSource {
     private final boolean explicit;
     private final String streamName;
     private final java.util.function.Supplier<InputStream> stream;
+    private final long offset;
 
-    private InputSource(Path path, boolean explicit, String streamName, java.util.function.Supplier<InputStream> stream) {
+    private InputSource(Path path, boolean explicit, String streamName, java.util.function.Supplier<InputStream> stream, long offset) {
         this.path = path;
         this.explicit = explicit;
         this.streamName = streamName;
         this.stream = stream;
+        this.offset = offset;
     }
 
     public static InputSource file(Path path, boolean namedByUser) {
-        return new InputSource(path, namedByUser, null, null);
+        return new InputSource(path, namedByUser, null, null, 0);
     }
 
     public static InputSource stdin() {
-        return new InputSource(null, true, "-", () -> System.in);
+        return new InputSource(null, true, "-", () -> System.in, 0);
     }
 
     /** An input read from a stream made on demand (for generated corpora and tests). */
     public static InputSource stream(String name, java.util.function.Supplier<InputStream> stream) {
-        return new InputSource(null, true, name, stream);
+        return new InputSource(null, true, name, stream, 0);
+    }
+
+    /**
+     * The part of a file {@code name} that starts at byte {@code offset}, a line start, read from a stream made on demand
+     * (a distributed job reads a file in such parts). Only the part at offset 0 is checked for gzip's magic bytes (a
+     * compressed file is read whole, as one part), and the binary check of the reader covers the file's first bytes
+     * wherever the parts are cut; so the documents of the parts, in order, are the documents of the whole file.
+     *
+     * @param namedByUser whether an empty part is an error (the user named the file) or is skipped
+     */
+    public static InputSource part(String name, long offset, boolean namedByUser, java.util.function.Supplier<InputStream> stream) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("negative offset " + offset + " in " + name);
+        }
+        return new InputSource(null, namedByUser, name, stream, offset);
+    }
+
+    /** Where this input starts in its file: 0, except for a {@linkplain #part part} further in. */
+    public long offset() {
+        return offset;
     }
 
     /** Display name: the path, or "-" for standard input. */
@@ -86,6 +108,9 @@ public final class InputSource {
         }
         try {
             BufferedInputStream in = new BufferedInputStream(new CountingInputStream(raw, rawBytesRead), BUFFER);
+            if (offset > 0) {
+                return in; // inside a file: gzip's magic bytes would be text here
+            }
             in.mark(2);
             int b0 = in.read();
             int b1 = in.read();

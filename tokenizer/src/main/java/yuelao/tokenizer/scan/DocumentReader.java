@@ -337,7 +337,7 @@ public final class DocumentReader {
             InputSource src = inputs.get(inputIndex);
             inputName = src.name();
             in = src.open(rawBytes);
-            inputBytes = 0;
+            inputBytes = src.offset(); // the binary probe looks at the file's first bytes, also when read in parts
             line = 1;
             bufPos = bufLen = 0;
             if (!refill()) {

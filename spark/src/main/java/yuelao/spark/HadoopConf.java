@@ -1,0 +1,36 @@
+package yuelao.spark;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The driver's Hadoop configuration, shipped to the executors (a {@link Configuration} is Writable, not Serializable),
+ * so that they open the corpus with the same file systems and credentials.
+ */
+final class HadoopConf implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private transient Configuration conf;
+
+    HadoopConf(Configuration conf) {
+        this.conf = conf;
+    }
+
+    Configuration get() {
+        return conf;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        conf.write(out);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        conf = new Configuration(false);
+        conf.readFields(in);
+    }
+}
