@@ -23,7 +23,7 @@ public final class EvalOptions {
         List<Path> similarity = new ArrayList<>();
 
         @Option(names = "--eval-analogy", arity = "1..*", paramLabel = "FILE",
-                description = "Analogy sets (word2vec questions-words format) scored the same way: 3CosAdd over the 30,000 most frequent words, question words excluded.")
+                description = "Analogy sets (word2vec questions-words format) scored the same way: 3CosAdd and 3CosMul over the 30,000 most frequent words, question words excluded, with the coverage.")
         List<Path> analogy = new ArrayList<>();
     }
 
@@ -48,14 +48,17 @@ public final class EvalOptions {
         List<Path> analogy = sets.analogy;
         return (vocabulary, vectors, dim) -> {
             WordVectors wv = WordVectors.of(List.of(vocabulary.words()), vectors, dim);
-            Evaluation.Report r = Evaluation.evaluate(wv, similarity, analogy, 30_000, Analogy.Method.ADD, threads);
             StringBuilder sb = new StringBuilder();
-            for (var s : r.similarity()) {
+            for (Path p : similarity) {
+                var s = Evaluation.similarity(wv, p, false);
                 sb.append(sb.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.3f", s.name(), s.rho()));
             }
-            for (var a : r.analogy()) {
-                sb.append(sb.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f%% (%d answerable)", a.name(), 100 * a.accuracy(),
-                        a.answerable()));
+            for (Path p : analogy) {
+                List<Evaluation.AnalogyScore> byMethod = Evaluation.analogy(wv, p, 30_000, List.of(Analogy.Method.ADD, Analogy.Method.MUL), false,
+                        threads);
+                Evaluation.AnalogyScore add = byMethod.get(0);
+                sb.append(sb.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f%% 3CosAdd, %.1f%% 3CosMul (%d of %d answerable)",
+                        add.name(), 100 * add.accuracy(), 100 * byMethod.get(1).accuracy(), add.answerable(), add.total()));
             }
             return sb.toString();
         };

@@ -28,11 +28,13 @@ import java.util.zip.GZIPInputStream;
  *       below three pairs or without variance. Unlike gensim's {@code evaluate_word_pairs}, the similarity
  *       pairs are not restricted to the top 300,000 words (irrelevant below that size) and lines starting with
  *       '#' are not skipped (the shared sets have none).
- *   <li>Analogy file ({@code questions-words.txt} layout): 3CosAdd on unit vectors (or 3CosMul) over the
+ *   <li>Analogy file ({@code questions-words.txt} layout): 3CosAdd on unit vectors, 3CosMul or both, over the
  *       {@code restrict} most frequent words (after case folding), a, b, c excluded, top-1 must equal d. A
  *       question is answerable when its four words are all among those words; accuracy = correct / answerable,
- *       also per section, and semantic / syntactic (sections named {@code gram*}) when both occur. gensim's
- *       {@code evaluate_word_analogies} uses the same rule and also counts over answerable questions.
+ *       coverage = answerable / total, also per section, and semantic / syntactic (sections named {@code gram*})
+ *       when both occur. gensim's {@code evaluate_word_analogies} uses the same rule and also counts over
+ *       answerable questions. Several methods are scored on the same answerable questions, so their accuracies
+ *       compare directly.
  * </ul>
  * Ties in the top-1 go to the lower id, as numpy's argmax does; scores are float32 sums in another order than
  * numpy's, so a near-tie can, rarely, resolve differently.
@@ -48,6 +50,11 @@ public final class Evaluation {
         public double accuracy() {
             return answerable == 0 ? 0 : (double) correct / answerable;
         }
+
+        /** answerable / total (0 for an empty section). */
+        public double coverage() {
+            return total == 0 ? 0 : (double) answerable / total;
+        }
     }
 
     /** Accuracy of one analogy set: total, per section, and semantic / syntactic when both kinds occur. */
@@ -60,26 +67,6 @@ public final class Evaluation {
         public double coverage() {
             return total == 0 ? 0 : (double) answerable / total;
         }
-    }
-
-    /** Every score of one evaluation run. */
-    public record Report(List<SimilarityScore> similarity, List<AnalogyScore> analogy) {}
-
-    /**
-     * Scores {@code vectors} on every file (the trainer calls this after an epoch): similarity files with
-     * lower-casing, analogy files over the {@code restrict} most frequent words with {@code method}.
-     */
-    public static Report evaluate(WordVectors vectors, List<Path> similarityFiles, List<Path> analogyFiles, int restrict,
-            Analogy.Method method, int threads) throws IOException {
-        List<SimilarityScore> sims = new ArrayList<>();
-        for (Path p : similarityFiles) {
-            sims.add(similarity(vectors, p, false));
-        }
-        List<AnalogyScore> anas = new ArrayList<>();
-        for (Path p : analogyFiles) {
-            anas.add(analogy(vectors, p, restrict, method, false, threads));
-        }
-        return new Report(List.copyOf(sims), List.copyOf(anas));
     }
 
     /** The name of an evaluation file: its base name up to the first dot (the reference evaluator's key). */
@@ -126,6 +113,20 @@ public final class Evaluation {
      */
     public static AnalogyScore analogy(WordVectors vectors, Path file, int restrict, Analogy.Method method, boolean keepCase,
             int threads) throws IOException {
+        return analogy(vectors, file, restrict, List.of(method), keepCase, threads).get(0);
+    }
+
+    /**
+     * The same analogy set scored by each of {@code methods} (in that order) on the same answerable questions: the
+     * file is read and its words looked up once.
+     *
+     * @throws IllegalArgumentException if {@code methods} is empty
+     */
+    public static List<AnalogyScore> analogy(WordVectors vectors, Path file, int restrict, List<Analogy.Method> methods, boolean keepCase,
+            int threads) throws IOException {
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("no analogy method");
+        }
         WordVectors wv = (keepCase ? vectors : vectors.caseInsensitive()).restrict(restrict);
         int limit = wv.searchLimit();
         List<String> sectionOf = new ArrayList<>();
@@ -161,18 +162,28 @@ public final class Evaluation {
                 okIndex.add(i);
             }
         }
-        int[] best = Analogy.best(wv, ok.toArray(new int[0][]), method, threads);
-        boolean[] answerable = new boolean[questions.size()];
-        boolean[] correct = new boolean[questions.size()];
-        for (int j = 0; j < ok.size(); j++) {
+        int[][] asked = ok.toArray(new int[0][]);
+        List<AnalogyScore> out = new ArrayList<>();
+        for (Analogy.Method method : methods) {
+            out.add(score(name(file), method, limit, Analogy.best(wv, asked, method, threads), asked, okIndex, questions.size(), sectionOf));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Counts of one method's answers {@code best} to the answerable questions {@code asked} (file positions {@code okIndex}). */
+    private static AnalogyScore score(String name, Analogy.Method method, int limit, int[] best, int[][] asked, List<Integer> okIndex,
+            int questionCount, List<String> sectionOf) {
+        boolean[] answerable = new boolean[questionCount];
+        boolean[] correct = new boolean[questionCount];
+        for (int j = 0; j < asked.length; j++) {
             answerable[okIndex.get(j)] = true;
-            correct[okIndex.get(j)] = best[j] == ok.get(j)[3];
+            correct[okIndex.get(j)] = best[j] == asked[j][3];
         }
         Map<String, int[]> bySection = new LinkedHashMap<>();
         int[] sem = new int[3];
         int[] syn = new int[3];
         int nCorrect = 0;
-        for (int i = 0; i < questions.size(); i++) {
+        for (int i = 0; i < questionCount; i++) {
             int[] c = bySection.computeIfAbsent(sectionOf.get(i), k -> new int[3]);
             int[] kind = sectionOf.get(i).startsWith("gram") ? syn : sem;
             for (int[] acc : new int[][] {c, kind}) {
@@ -185,7 +196,7 @@ public final class Evaluation {
         List<Section> sections = new ArrayList<>();
         bySection.forEach((k, c) -> sections.add(new Section(k, c[0], c[1], c[2])));
         boolean split = sem[2] > 0 && syn[2] > 0;
-        return new AnalogyScore(name(file), method, limit, nCorrect, ok.size(), questions.size(), List.copyOf(sections),
+        return new AnalogyScore(name, method, limit, nCorrect, asked.length, questionCount, List.copyOf(sections),
                 split ? new Section("semantic", sem[0], sem[1], sem[2]) : null,
                 split ? new Section("syntactic", syn[0], syn[1], syn[2]) : null);
     }
@@ -221,38 +232,69 @@ public final class Evaluation {
         }
     }
 
-    /** One JSON object with every score (keys as the reference evaluator's; NaN as null). */
-    public static String toJson(String vectors, int vocab, int dim, List<SimilarityScore> sims, List<AnalogyScore> anas) {
+    /**
+     * One JSON object with every score (keys as the reference evaluator's; NaN as null). Each element of {@code anas}
+     * is one analogy file scored by one or more methods on the same questions: the first method's scores take the
+     * reference evaluator's keys ({@code acc}, {@code correct}, {@code answerable}, {@code total}, {@code acc_all},
+     * {@code sem_acc}, ...), with {@code coverage} = answerable / total beside them; every further method adds an
+     * object under its id ({@code "mul": {"acc": ..., "correct": ..., "acc_all": ..., "sem_acc": ...}}) and, per
+     * section, {@code "<id>_acc"} and {@code "<id>_correct"}.
+     */
+    public static String toJson(String vectors, int vocab, int dim, List<SimilarityScore> sims, List<List<AnalogyScore>> anas) {
         StringBuilder sb = new StringBuilder();
         sb.append("{\"vectors\": ").append(quote(vectors)).append(", \"vocab\": ").append(vocab).append(", \"dim\": ").append(dim);
         for (SimilarityScore s : sims) {
             sb.append(", ").append(quote(s.name())).append(": {\"rho\": ").append(num(s.rho(), 4)).append(", \"n\": ")
                     .append(s.covered()).append(", \"total\": ").append(s.total()).append('}');
         }
-        for (AnalogyScore a : anas) {
+        for (List<AnalogyScore> byMethod : anas) {
+            AnalogyScore a = byMethod.get(0);
             sb.append(", ").append(quote(a.name())).append(": {\"method\": ").append(quote(a.method().id()))
-                    .append(", \"restrict\": ").append(a.restrict())
-                    .append(", \"acc\": ").append(num(a.accuracy(), 4)).append(", \"correct\": ").append(a.correct())
-                    .append(", \"answerable\": ").append(a.answerable()).append(", \"total\": ").append(a.total())
-                    .append(", \"acc_all\": ").append(num(a.total() == 0 ? 0 : (double) a.correct() / a.total(), 4));
+                    .append(", \"restrict\": ").append(a.restrict());
+            appendCounts(sb, a, false);
+            sb.append(", \"answerable\": ").append(a.answerable()).append(", \"total\": ").append(a.total())
+                    .append(", \"coverage\": ").append(num(a.coverage(), 4));
             for (Section s : new Section[] {a.semantic(), a.syntactic()}) {
                 if (s != null) {
                     String k = s.name().substring(0, 3);
-                    sb.append(", \"").append(k).append("_acc\": ").append(num(s.accuracy(), 4)).append(", \"").append(k)
-                            .append("_answerable\": ").append(s.answerable()).append(", \"").append(k).append("_total\": ")
-                            .append(s.total());
+                    sb.append(", \"").append(k).append("_answerable\": ").append(s.answerable()).append(", \"").append(k)
+                            .append("_total\": ").append(s.total());
                 }
+            }
+            for (AnalogyScore other : byMethod.subList(1, byMethod.size())) {
+                sb.append(", ").append(quote(other.method().id())).append(": {");
+                appendCounts(sb, other, true);
+                sb.append('}');
             }
             sb.append(", \"sections\": {");
             for (int i = 0; i < a.sections().size(); i++) {
                 Section s = a.sections().get(i);
                 sb.append(i > 0 ? ", " : "").append(quote(s.name())).append(": {\"acc\": ").append(num(s.accuracy(), 4))
-                        .append(", \"correct\": ").append(s.correct()).append(", \"answerable\": ").append(s.answerable())
-                        .append(", \"total\": ").append(s.total()).append('}');
+                        .append(", \"correct\": ").append(s.correct());
+                for (AnalogyScore other : byMethod.subList(1, byMethod.size())) {
+                    Section o = other.sections().get(i);
+                    String k = other.method().id().replace('-', '_');
+                    sb.append(", \"").append(k).append("_acc\": ").append(num(o.accuracy(), 4)).append(", \"").append(k)
+                            .append("_correct\": ").append(o.correct());
+                }
+                sb.append(", \"answerable\": ").append(s.answerable()).append(", \"total\": ").append(s.total())
+                        .append(", \"coverage\": ").append(num(s.coverage(), 4)).append('}');
             }
             sb.append("}}");
         }
         return sb.append('}').toString();
+    }
+
+    /** "acc", "correct", "acc_all" and the semantic / syntactic accuracies; {@code first}: no comma before them. */
+    private static void appendCounts(StringBuilder sb, AnalogyScore a, boolean first) {
+        sb.append(first ? "" : ", ").append("\"acc\": ").append(num(a.accuracy(), 4)).append(", \"correct\": ").append(a.correct())
+                .append(", \"acc_all\": ").append(num(a.total() == 0 ? 0 : (double) a.correct() / a.total(), 4));
+        for (Section s : new Section[] {a.semantic(), a.syntactic()}) {
+            if (s != null) {
+                sb.append(", \"").append(s.name(), 0, 3).append("_acc\": ").append(num(s.accuracy(), 4)).append(", \"")
+                        .append(s.name(), 0, 3).append("_correct\": ").append(s.correct());
+            }
+        }
     }
 
     private static String num(double x, int places) {

@@ -130,7 +130,8 @@ class QueryCliTest {
         assertTrue(r.out().contains("\"answerable\": 2, \"total\": 3"), r.out());
         Run table = run("eval", vectors.toString(), "--similarity", sim.toString(), "--analogy", ana.toString(), "--method", "mul");
         assertEquals(0, table.code(), table.err());
-        assertTrue(table.out().contains("pairs 4 of 5") && table.out().contains("mul over the"), table.out());
+        assertTrue(table.out().contains("pairs 4 of 5") && table.out().contains("ana over the") && table.out().contains(" mul "), table.out());
+        assertTrue(table.out().contains("2 of 3 questions answerable (coverage 66.7%)"), table.out());
         assertOneLineError(run("eval", vectors.toString(), "--similarity", dir.resolve("none.txt").toString()), "none.txt");
         Path bad = dir.resolve("bad.txt");
         Files.writeString(bad, "cat\tdog\t9\ncat\tking\thigh\n");
