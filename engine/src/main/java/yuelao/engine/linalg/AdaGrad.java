@@ -1,7 +1,6 @@
 package yuelao.engine.linalg;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,16 +10,18 @@ import jdk.incubator.vector.VectorSpecies;
  * <pre>
  * G_k += g_k^2          (the current gradient included)
  * s_k  = eta g_k / sqrt(G_k + 1e-8)
- * x_k -= s_k            (skipped where s_k is not finite: x_k keeps its value, s_k is reported as 0)
+ * x_k -= s_k            (s_k taken as 0 where it is not finite: x_k keeps its value)
  * </pre>
  *
- * the update of the seed's pmi trainer (docs/method.md section 3) and of the subword pmi refinement. The caller
- * computes the gradient (its objective's business) into a buffer; the step overwrites that buffer with the steps
- * s_k taken, which a caller can spread further (the subword refinement spreads a word's step over its n-grams).
+ * the update of the seed's pmi trainer (docs/method.md section 3) and of the subword pmi refinement. The rule is
+ * written once ({@code delta} below, per lane and per scalar) and has two entry points: {@link #step}, for a gradient
+ * the caller computed into a buffer (which then receives the steps taken, for a caller that spreads them further, as
+ * the subword refinement spreads a word's step over its n-grams), and {@link #pairStep}, the seed's symmetric record
+ * update g_i = c v_j, g_j = c v_i, which needs no buffer.
  *
- * <p>Like {@link VectorOps}, {@link #step} runs {@link #stepVector} when the Vector API is present, else {@link
- * #stepScalar}. Both do the same float operations in the same order per coordinate (no fused multiply-add), so they
- * agree bit for bit. The three slices must not overlap. Allocation-free.
+ * <p>Like {@link VectorOps}, each runs its {@code ...Vector} variant when the Vector API is present, else its
+ * {@code ...Scalar} one. Both do the same float operations in the same order per coordinate (no fused multiply-add),
+ * so they agree bit for bit. Slices must not overlap. Allocation-free.
  */
 public final class AdaGrad {
     /** The 1e-8 under the square root: keeps a zero accumulator from dividing by zero. */
@@ -30,7 +31,7 @@ public final class AdaGrad {
 
     /**
      * The step on {@code x[xo..xo+n)} with gradient {@code g[go..go+n)} and accumulators {@code acc[ao..ao+n)}: all
-     * three updated in place as above.
+     * three updated in place, g to the steps taken.
      */
     public static void step(float eta, float[] g, int go, float[] acc, int ao, float[] x, int xo, int n) {
         if (VectorOps.vectorApi()) {
@@ -50,40 +51,91 @@ public final class AdaGrad {
         stepScalar(eta, g, go, acc, ao, x, xo, n, 0);
     }
 
-    private static void stepScalar(float eta, float[] g, int go, float[] acc, int ao, float[] x, int xo, int n, int from) {
-        for (int k = from; k < n; k++) {
-            float gk = g[go + k];
-            float h = acc[ao + k] + gk * gk;
-            acc[ao + k] = h;
-            float s = eta * gk / (float) Math.sqrt(h + EPSILON); // the float square root, correctly rounded either way
-            if (Float.isFinite(s)) {
-                g[go + k] = s;
-                x[xo + k] = x[xo + k] - s;
-            } else {
-                g[go + k] = 0;
-            }
+    /**
+     * The step on two rows of one table, {@code v[io..io+n)} and {@code v[jo..jo+n)} (not overlapping), with gradients
+     * g_i = scale v_j and g_j = scale v_i taken from the values before the step, and their accumulators at the same
+     * offsets of {@code acc}: what {@link #step} does with those gradients, without computing them into buffers.
+     */
+    public static void pairStep(float eta, float scale, float[] v, int io, int jo, float[] acc, int n) {
+        if (VectorOps.vectorApi()) {
+            Lanes.pairStep(eta, scale, v, io, jo, acc, n);
+        } else {
+            pairStepScalar(eta, scale, v, io, jo, acc, n, 0);
         }
     }
 
-    /** The Vector API loop, in a class of its own that a JVM without the module never loads. */
+    /** {@link #pairStep} with the Vector API. */
+    public static void pairStepVector(float eta, float scale, float[] v, int io, int jo, float[] acc, int n) {
+        Lanes.pairStep(eta, scale, v, io, jo, acc, n);
+    }
+
+    /** {@link #pairStep} as a plain loop. */
+    public static void pairStepScalar(float eta, float scale, float[] v, int io, int jo, float[] acc, int n) {
+        pairStepScalar(eta, scale, v, io, jo, acc, n, 0);
+    }
+
+    /** The rule for one coordinate: grows acc[a] by g^2 and returns the step s (0 if not finite). */
+    private static float delta(float eta, float g, float[] acc, int a) {
+        float h = acc[a] + g * g;
+        acc[a] = h;
+        float s = eta * g / (float) Math.sqrt(h + EPSILON); // the float square root, correctly rounded either way
+        return Float.isFinite(s) ? s : 0f; // x - 0 leaves x as it is, bit for bit
+    }
+
+    private static void stepScalar(float eta, float[] g, int go, float[] acc, int ao, float[] x, int xo, int n, int from) {
+        for (int k = from; k < n; k++) {
+            float s = delta(eta, g[go + k], acc, ao + k);
+            g[go + k] = s;
+            x[xo + k] = x[xo + k] - s;
+        }
+    }
+
+    private static void pairStepScalar(float eta, float scale, float[] v, int io, int jo, float[] acc, int n, int from) {
+        for (int k = from; k < n; k++) {
+            float vi = v[io + k];
+            float vj = v[jo + k];
+            v[io + k] = vi - delta(eta, scale * vj, acc, io + k);
+            v[jo + k] = vj - delta(eta, scale * vi, acc, jo + k);
+        }
+    }
+
+    /** The Vector API loops, in a class of its own that a JVM without the module never loads. */
     private static final class Lanes {
         private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+        private static final FloatVector EPS = FloatVector.broadcast(F, EPSILON);
+
+        /** {@link AdaGrad#delta} on a lane group. */
+        private static FloatVector delta(FloatVector eta, FloatVector g, float[] acc, int a) {
+            FloatVector h = FloatVector.fromArray(F, acc, a).add(g.mul(g));
+            h.intoArray(acc, a);
+            FloatVector s = eta.mul(g).div(h.add(EPS).lanewise(VectorOperators.SQRT));
+            return s.blend(0f, s.test(VectorOperators.IS_FINITE).not());
+        }
 
         static void step(float eta, float[] g, int go, float[] acc, int ao, float[] x, int xo, int n) {
             int k = 0;
             FloatVector veta = FloatVector.broadcast(F, eta);
-            FloatVector veps = FloatVector.broadcast(F, EPSILON);
             for (int upper = F.loopBound(n); k < upper; k += F.length()) {
-                FloatVector vg = FloatVector.fromArray(F, g, go + k);
-                FloatVector h = FloatVector.fromArray(F, acc, ao + k).add(vg.mul(vg));
-                h.intoArray(acc, ao + k);
-                FloatVector s = veta.mul(vg).div(h.add(veps).lanewise(VectorOperators.SQRT));
-                VectorMask<Float> bad = s.test(VectorOperators.IS_FINITE).not();
-                s = s.blend(0f, bad); // x - 0 leaves x as it is, bit for bit
+                FloatVector s = delta(veta, FloatVector.fromArray(F, g, go + k), acc, ao + k);
                 s.intoArray(g, go + k);
                 FloatVector.fromArray(F, x, xo + k).sub(s).intoArray(x, xo + k);
             }
             stepScalar(eta, g, go, acc, ao, x, xo, n, k);
+        }
+
+        static void pairStep(float eta, float scale, float[] v, int io, int jo, float[] acc, int n) {
+            int k = 0;
+            FloatVector veta = FloatVector.broadcast(F, eta);
+            FloatVector vscale = FloatVector.broadcast(F, scale);
+            for (int upper = F.loopBound(n); k < upper; k += F.length()) {
+                FloatVector vi = FloatVector.fromArray(F, v, io + k);
+                FloatVector vj = FloatVector.fromArray(F, v, jo + k);
+                FloatVector si = delta(veta, vj.mul(vscale), acc, io + k);
+                FloatVector sj = delta(veta, vi.mul(vscale), acc, jo + k);
+                vi.sub(si).intoArray(v, io + k);
+                vj.sub(sj).intoArray(v, jo + k);
+            }
+            pairStepScalar(eta, scale, v, io, jo, acc, n, k);
         }
     }
 }

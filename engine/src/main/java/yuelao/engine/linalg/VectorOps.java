@@ -6,17 +6,18 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Dot products, axpy and scaling on array slices. Each kernel comes in two variants: {@code ...Vector}, lanes of the
+ * Dot products and axpy on array slices. Each kernel comes in two variants: {@code ...Vector}, lanes of the
  * preferred species of the Vector API (jdk.incubator.vector) with fused multiply-adds, then a scalar tail; and
  * {@code ...Scalar}, the plain loop. The unsuffixed method runs the Vector API variant whenever the module is present
  * at run time ({@link #vectorApi()}: the JVM was started with {@code --add-modules jdk.incubator.vector}, as
  * {@code ./yuelao} and the build do) and the scalar variant otherwise; the choice is made once per JVM.
  *
  * <p>The variants agree up to float rounding: the vector variants sum lane by lane and fuse each multiply-add into one
- * rounding, so a dot product may differ in its last bits (tests compare them within a stated tolerance); {@link
- * #scale} does the same operations either way and agrees bit for bit. A {@code ...Vector} method called while the
- * module is absent throws {@link NoClassDefFoundError}. All kernels are allocation-free and thread-safe on disjoint
- * outputs.
+ * rounding, so a result may differ in its last bits (tests compare them within a stated tolerance). The final sum of
+ * a vector dot product's lanes ({@code reduceLanes}) is ordered differently when interpreted and when compiled by C2,
+ * so its last bits can also differ between the first calls of a run and the later ones (docs/experiments/kernels.md).
+ * A {@code ...Vector} method called while the module is absent throws {@link NoClassDefFoundError}. All kernels are
+ * allocation-free and thread-safe on disjoint outputs.
  */
 public final class VectorOps {
     private VectorOps() {}
@@ -78,31 +79,6 @@ public final class VectorOps {
     private static void axpyScalar(float alpha, float[] x, int xo, float[] y, int yo, int n, int from) {
         for (int k = from; k < n; k++) {
             y[yo + k] += alpha * x[xo + k];
-        }
-    }
-
-    /** y[yo + k] = alpha * x[xo + k], k &lt; n (the same product either way: both variants agree bit for bit). */
-    public static void scale(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-        if (VECTOR_API) {
-            Lanes.scale(alpha, x, xo, y, yo, n);
-        } else {
-            scaleScalar(alpha, x, xo, y, yo, n, 0);
-        }
-    }
-
-    /** {@link #scale} with the Vector API. */
-    public static void scaleVector(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-        Lanes.scale(alpha, x, xo, y, yo, n);
-    }
-
-    /** {@link #scale} as a plain loop. */
-    public static void scaleScalar(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-        scaleScalar(alpha, x, xo, y, yo, n, 0);
-    }
-
-    private static void scaleScalar(float alpha, float[] x, int xo, float[] y, int yo, int n, int from) {
-        for (int k = from; k < n; k++) {
-            y[yo + k] = alpha * x[xo + k];
         }
     }
 
@@ -339,16 +315,6 @@ public final class VectorOps {
                 FloatVector.fromArray(F, x, xo + k).fma(va, FloatVector.fromArray(F, y, yo + k)).intoArray(y, yo + k);
             }
             axpyScalar(alpha, x, xo, y, yo, n, k);
-        }
-
-        static void scale(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-            int k = 0;
-            int upper = F.loopBound(n);
-            FloatVector va = FloatVector.broadcast(F, alpha);
-            for (; k < upper; k += F.length()) {
-                FloatVector.fromArray(F, x, xo + k).mul(va).intoArray(y, yo + k);
-            }
-            scaleScalar(alpha, x, xo, y, yo, n, k);
         }
 
         static double dot(double[] a, int ao, double[] b, int bo, int n) {

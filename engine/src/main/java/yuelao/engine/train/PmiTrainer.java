@@ -30,7 +30,7 @@ import yuelao.storage.counts.CountStore;
  * visited in a keyed pseudo-random order that changes each epoch ({@link FeistelPermutation}: no shuffled copy
  * is materialised). Parallelism is deterministic ({@link BlockSchedule}): the same seed gives byte-identical
  * vectors for any thread count. The weights (vectors and AdaGrad state) are shared arrays; per-task state
- * (loss sums, gradient buffers) stays in the task. The step is {@link AdaGrad#step} on each of the two vectors.
+ * (loss sums) stays in the task. The step is {@link AdaGrad#pairStep}.
  * Settings: the dimension and seed of {@link TrainSettings} and everything of its {@link PmiSettings} but the
  * epochs and the start.
  */
@@ -237,7 +237,6 @@ public final class PmiTrainer implements AutoCloseable {
         }
         FeistelPermutation perm = new FeistelPermutation(count, key);
         SplittableRandom rnd = negatives > 0 ? new SplittableRandom(key) : null;
-        Gradients grads = new Gradients(dim);
         double loss = 0;
         long done = 0;
         long skipped = 0;
@@ -252,7 +251,7 @@ public final class PmiTrainer implements AutoCloseable {
             int i = task.rows[ri];
             int j = store.column(k);
             float t0 = target.getAtIndex(ValueLayout.JAVA_FLOAT, k);
-            float e = update(i, j, w, positiveTargets ? Math.max(0f, t0) : t0, grads);
+            float e = update(i, j, w, positiveTargets ? Math.max(0f, t0) : t0);
             for (int q = 0; q < negatives; q++) {
                 int jn = blockNoise[blockOf[j]].draw(rnd);
                 if (jn == i) {
@@ -260,7 +259,7 @@ public final class PmiTrainer implements AutoCloseable {
                 }
                 long kn = store.find(i, jn);
                 float tn = kn < 0 ? 0f : Math.max(0f, target.getAtIndex(ValueLayout.JAVA_FLOAT, kn));
-                update(i, jn, negativeWeight, tn, grads);
+                update(i, jn, negativeWeight, tn);
             }
             if (Float.isNaN(e)) {
                 skipped++;
@@ -272,23 +271,12 @@ public final class PmiTrainer implements AutoCloseable {
         return new long[] {Double.doubleToLongBits(loss), done, skipped};
     }
 
-    /** A task's buffers for the two gradients of a record: reused for every record, so a record allocates nothing. */
-    static final class Gradients {
-        final float[] i;
-        final float[] j;
-
-        Gradients(int dim) {
-            this.i = new float[dim];
-            this.j = new float[dim];
-        }
-    }
-
     /**
-     * One AdaGrad step on the record (i, j), i != j: e = &lt;v_i, v_j&gt; - pmi, g_i = w e v_j and g_j = w e v_i (from
-     * the pre-update values), then {@link AdaGrad#step} on each. Returns e, or NaN if the update was skipped (w e not
-     * finite).
+     * One AdaGrad step on the record (i, j), i != j: e = &lt;v_i, v_j&gt; - pmi, then {@link AdaGrad#pairStep} with
+     * g_i = w e v_j and g_j = w e v_i (from the pre-update values). Returns e, or NaN if the update was skipped (w e
+     * not finite).
      */
-    float update(int i, int j, float w, float pmi, Gradients grads) {
+    float update(int i, int j, float w, float pmi) {
         final int io = i * dim;
         final int jo = j * dim;
         float e = VectorOps.dot(v, io, v, jo, dim) - pmi;
@@ -296,10 +284,7 @@ public final class PmiTrainer implements AutoCloseable {
         if (!Float.isFinite(le)) {
             return Float.NaN;
         }
-        VectorOps.scale(le, v, jo, grads.i, 0, dim);
-        VectorOps.scale(le, v, io, grads.j, 0, dim);
-        AdaGrad.step(eta, grads.i, 0, g, io, v, io, dim);
-        AdaGrad.step(eta, grads.j, 0, g, jo, v, jo, dim);
+        AdaGrad.pairStep(eta, le, v, io, jo, g, dim);
         return e;
     }
 

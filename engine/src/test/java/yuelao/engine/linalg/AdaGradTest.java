@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * The AdaGrad step against a double reference of its formula (G += g^2; s = eta g / sqrt(G + 1e-8); x -= s; the
  * buffer then holds s) on lengths 0 to 70 at random offsets, and its two variants against each other bit for bit:
  * they do the same float operations per coordinate (no fused multiply-add), so every SIMD lane and the tail must
- * agree exactly, non-finite steps included.
+ * agree exactly, non-finite steps included. The pair step is the row step on the gradients it implies, to the bit.
  */
 class AdaGradTest {
     @Test
@@ -96,6 +96,48 @@ class AdaGradTest {
         for (int k = 0; k < before.length; k++) {
             if (k < from || k >= from + n) {
                 assertEquals(before[k], after[k], 0f, "index " + k + " outside [" + from + ", " + (from + n) + ")");
+            }
+        }
+    }
+
+    /**
+     * pairStep on rows i and j of one table equals, bit for bit, the row step on each with the gradients g_i = c v_j and
+     * g_j = c v_i computed beforehand (the same rule); both variants, every length to 70 (the rows adjacent or apart).
+     */
+    @Test
+    void pairStepIsTheRowStepOnTheImpliedGradients() {
+        Random rnd = new Random(22);
+        float eta = 0.05f;
+        for (int n = 0; n <= 70; n++) {
+            int rows = 3;
+            float[] v = VectorOpsTest.random(rnd, rows * n + 5);
+            float[] acc = new float[v.length];
+            for (int k = 0; k < acc.length; k++) {
+                acc[k] = 1 + (float) Math.abs(rnd.nextGaussian());
+            }
+            int io = n == 0 ? 0 : rnd.nextInt(2) * n;
+            int jo = 2 * n + rnd.nextInt(5);
+            float c = (float) rnd.nextGaussian();
+            float[] gi = new float[n];
+            float[] gj = new float[n];
+            for (int k = 0; k < n; k++) {
+                gi[k] = c * v[jo + k];
+                gj[k] = c * v[io + k];
+            }
+            float[] vRef = v.clone();
+            float[] aRef = acc.clone();
+            AdaGrad.stepScalar(eta, gi, 0, aRef, io, vRef, io, n);
+            AdaGrad.stepScalar(eta, gj, 0, aRef, jo, vRef, jo, n);
+            for (int variant = 0; variant < 3; variant++) {
+                float[] vv = v.clone();
+                float[] aa = acc.clone();
+                switch (variant) {
+                    case 0 -> AdaGrad.pairStepVector(eta, c, vv, io, jo, aa, n);
+                    case 1 -> AdaGrad.pairStepScalar(eta, c, vv, io, jo, aa, n);
+                    default -> AdaGrad.pairStep(eta, c, vv, io, jo, aa, n);
+                }
+                assertArrayEquals(vRef, vv, "vectors, n " + n + " variant " + variant);
+                assertArrayEquals(aRef, aa, "accumulators, n " + n + " variant " + variant);
             }
         }
     }

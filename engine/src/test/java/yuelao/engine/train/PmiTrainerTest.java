@@ -55,7 +55,7 @@ class PmiTrainerTest {
                 int j = 5;
                 float w = 0.7f;
                 float target = 0.3f;
-                float e = t.update(i, j, w, target, new PmiTrainer.Gradients(dim));
+                float e = t.update(i, j, w, target);
                 double dot = 0;
                 for (int k = 0; k < dim; k++) {
                     dot += (double) v[i * dim + k] * v[j * dim + k];
