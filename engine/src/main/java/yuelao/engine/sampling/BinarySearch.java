@@ -14,12 +14,12 @@ public final class BinarySearch {
     private BinarySearch() {}
 
     /** The first k in [from, to) with c[k] &gt; m, or {@code to} if there is none (C++'s upper_bound). */
-    public static long upperBound(double[] c, long from, long to, double m) {
-        long lo = from;
-        long hi = to;
+    public static int upperBound(double[] c, int from, int to, double m) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            if (c[(int) mid] <= m) {
+            int mid = (lo + hi) >>> 1;
+            if (c[mid] <= m) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -28,13 +28,13 @@ public final class BinarySearch {
         return lo;
     }
 
-    /** {@link #upperBound(double[], long, long, double)} over a float array, compared in float. */
-    public static long upperBound(float[] c, long from, long to, float m) {
-        long lo = from;
-        long hi = to;
+    /** {@link #upperBound(double[], int, int, double)} over a float array, compared in float. */
+    public static int upperBound(float[] c, int from, int to, float m) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            if (c[(int) mid] <= m) {
+            int mid = (lo + hi) >>> 1;
+            if (c[mid] <= m) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -43,13 +43,13 @@ public final class BinarySearch {
         return lo;
     }
 
-    /** {@link #upperBound(double[], long, long, double)} over a long array. */
-    public static long upperBound(long[] c, long from, long to, long m) {
-        long lo = from;
-        long hi = to;
+    /** {@link #upperBound(double[], int, int, double)} over a long array. */
+    public static int upperBound(long[] c, int from, int to, long m) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            if (c[(int) mid] <= m) {
+            int mid = (lo + hi) >>> 1;
+            if (c[mid] <= m) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -59,8 +59,8 @@ public final class BinarySearch {
     }
 
     /**
-     * {@link #upperBound(double[], long, long, double)} over the doubles of an off-heap segment (element k at byte
-     * 8k): tables indexed by a store's CSR entries, which may exceed 2^31.
+     * {@link #upperBound(double[], int, int, double)} over the doubles of an off-heap segment (element k at byte 8k),
+     * long-indexed: tables indexed by a store's CSR entries, which may exceed 2^31.
      */
     public static long upperBound(MemorySegment c, long from, long to, double m) {
         long lo = from;
@@ -84,7 +84,7 @@ public final class BinarySearch {
      * @param c cumulative weights, c.length &gt;= 2: interval r is [c[r], c[r + 1])
      */
     public static int interval(double[] c, double m) {
-        int r = (int) upperBound(c, 1, c.length - 1, m) - 1;
+        int r = upperBound(c, 1, c.length - 1, m) - 1;
         while (r > 0 && c[r + 1] == c[r]) {
             r--;
         }
@@ -93,7 +93,7 @@ public final class BinarySearch {
 
     /** {@link #interval(double[], double)} over a long array (cumulative record counts). */
     public static int interval(long[] c, long m) {
-        int r = (int) upperBound(c, 1, c.length - 1, m) - 1;
+        int r = upperBound(c, 1, c.length - 1, m) - 1;
         while (r > 0 && c[r + 1] == c[r]) {
             r--;
         }

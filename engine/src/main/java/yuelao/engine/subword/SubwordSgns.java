@@ -178,7 +178,7 @@ public final class SubwordSgns {
             java.util.Arrays.fill(grad, 0f);
             for (int s = 0; s < pairsPerVisit; s++) {
                 // the entry whose share of the row first exceeds the draw (the last one if rounding puts it beyond)
-                int j = store.column(BinarySearch.upperBound(rowCumulative, rs, re - 1, (float) rnd.nextDouble()));
+                int j = store.column(BinarySearch.upperBound(rowCumulative, (int) rs, (int) re - 1, (float) rnd.nextDouble()));
                 if (j == i) {
                     continue;
                 }

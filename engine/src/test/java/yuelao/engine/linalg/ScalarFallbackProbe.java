@@ -52,6 +52,15 @@ public final class ScalarFallbackProbe {
                 AdaGrad.stepScalar(0.1f, g, 0, acc, 0, x, 0, n);
             }
             out.add(bits(g) + " " + bits(acc) + " " + bits(x));
+            float[] pair = VectorOpsTest.random(rnd, 2 * n);
+            float[] pairAcc = new float[2 * n];
+            java.util.Arrays.fill(pairAcc, 1f);
+            if (dispatch) {
+                AdaGrad.pairStep(0.1f, 0.7f, pair, 0, n, pairAcc, n);
+            } else {
+                AdaGrad.pairStepScalar(0.1f, 0.7f, pair, 0, n, pairAcc, n);
+            }
+            out.add(bits(pair) + " " + bits(pairAcc));
         }
         return out;
     }
