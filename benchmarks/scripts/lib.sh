@@ -89,6 +89,8 @@ measure() {
   local rss_kb
   rss_kb="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): *\([0-9]*\).*/\1/p' "$tf" | tail -1)"
   [ -n "$rss_kb" ] || { cat "$tf" >&2; rm -f "$tf"; die "measure: could not read peak RSS from GNU time output"; }
+  # CPU seconds (user + system): on the shared machine less sensitive than wall time to other jobs' load
+  MEASURE_CPU_S="$(awk -F': *' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.1f", s }' "$tf")"
   rm -f "$tf"
   MEASURE_WALL_S="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')"
   MEASURE_RSS_MB="$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')"

@@ -36,7 +36,8 @@ import yuelao.tokenizer.phrase.PhraseTable;
 
 /** {@code yuelao demo}: every stage on the bundled sample corpus, with what it found. */
 @Command(name = "demo", header = "Every stage on the bundled English sample, with what it found.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = {"Run every stage on the bundled English sample (corpus-samples/english-sample.txt.gz), as 'yuelao run' would, and show what it " +
+        description = {"Run every stage on the bundled English sample (corpus-samples/english-sample.txt.gz), as 'yuelao run --preset fast' " +
+            "would (the closed-form subword fit: the same output for any thread count), and show what it " +
             "found: vocabulary, counts, PMI associates, nearest words, relatedness vs similarity, an analogy, keywords; then phrases, a " +
             "collocation list and the nearest words of a phrase."})
 public final class DemoCommand implements Callable<Integer> {
@@ -63,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("yuelao demo on %s%n", shown);
         out.flush();
 
-        Recipes.Recipe recipe = Recipes.run(); // the settings of 'yuelao run' by default
+        Recipes.Recipe recipe = Recipes.preset(Recipes.FAST); // 'yuelao run --preset fast': deterministic for any thread count
         CountingStage.Job countJob = CountingStage.job().inputs(List.of(sample.toString())).vocabulary(recipe.vocabulary())
                 .counting(recipe.counting()).threads(run.threads()).build();
         ProgressLine progress = new ProgressLine(System.err, run.quiet);

@@ -120,8 +120,9 @@ public final class RecipeDefaults implements IDefaultValueProvider {
     private static final java.util.Set<String> STAGE_VERBS = java.util.Set.of("vocab", "count", "train", "phrases");
 
     /**
-     * The recipe of a verb: {@code run} and {@code demo} run the preset named by {@code --preset} in {@code args}, the
-     * stage verbs {@link Recipes#stages()}; the other verbs have no recipe.
+     * The recipe of a verb: {@code run} runs the preset named by {@code --preset} in {@code args} (default
+     * {@link Recipes#DEFAULT}), {@code demo} the preset {@link Recipes#FAST}, the stage verbs {@link Recipes#stages()};
+     * the other verbs have no recipe.
      */
     static java.util.Optional<Recipes.Recipe> forVerb(String verb, String... args) {
         if (STAGE_VERBS.contains(verb)) {
@@ -132,6 +133,9 @@ public final class RecipeDefaults implements IDefaultValueProvider {
         }
         if (!verb.equals("run") && !verb.equals("demo")) {
             return java.util.Optional.empty();
+        }
+        if (verb.equals("demo")) {
+            return java.util.Optional.of(Recipes.preset(Recipes.FAST));
         }
         String preset = Recipes.DEFAULT;
         for (int i = 0; i < args.length; i++) {

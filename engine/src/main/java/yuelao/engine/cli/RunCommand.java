@@ -19,13 +19,16 @@ import yuelao.engine.train.TrainSettings;
  * measurement, which differ from the single-stage verbs' neutral defaults; {@code --help} shows the preset's values.
  */
 @Command(name = "run", header = "The whole pipeline, corpus to vectors, with a measured preset.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        customSynopsis = "yuelao run -i PATH... -o DIR [--preset default|refined|words] [OPTIONS]",
+        customSynopsis = "yuelao run -i PATH... -o DIR [--preset default|fast|refined|words] [OPTIONS]",
         description = {"The main job: corpus -> vocabulary -> counts -> vectors, with the settings that won by measurement.",
             "Writes DIR/store/ (the count store: query it with pmi, associates, phrase-pmi ...) and DIR/vectors/ " +
             "(vectors.bin, vectors.txt in word2vec text, vocab).",
-            "Presets: default = eig over dynamic-window counts, subwords 3-6 fitted in closed form;",
-            "refined = then 5 epochs of fastText's objective on the subwords (better, about 5x the time);",
-            "words = no subwords. Every option below overrides the preset; the defaults shown are the preset's."})
+            "Presets: default = eig over dynamic-window counts, subwords 3-6 fitted in closed form, then 3 epochs of fastText's " +
+            "objective over the counts on the subwords (Hogwild: the vectors depend on --threads and thread timing);",
+            "fast = the closed-form fit alone, no epochs (byte-identical output for any --threads; weaker SimLex and analogies, " +
+            "several times faster);",
+            "refined = the default with 5 epochs (a little better, about 1.5x the default's time);",
+            "words = eig word vectors, no subwords. Every option below overrides the preset; the defaults shown are the preset's."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,7 +39,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory (store/ and vectors/ inside).")
     Path out;
 
-    @Option(names = "--preset", defaultValue = Recipes.DEFAULT, paramLabel = "default|refined|words",
+    @Option(names = "--preset", defaultValue = Recipes.DEFAULT, paramLabel = "default|fast|refined|words",
             description = "The recipe whose settings are the defaults of every option below.")
     String preset;
 

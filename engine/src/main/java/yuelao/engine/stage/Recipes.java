@@ -11,8 +11,8 @@ import yuelao.engine.train.TrainSettings;
 /**
  * The recipe book: every measured default in one place, used by {@code run}, {@code demo} and the library. A recipe is
  * the settings of every stage, from corpus to vectors. The stage verbs ({@code vocab}, {@code count}, {@code train})
- * run alone with {@link #stages()}, the neutral defaults their builders hold; {@code run} and {@code demo} use a preset,
- * {@link #DEFAULT} unless {@code --preset} names another. Each preset's figures are in benchmarks/RESULTS.md and the
+ * run alone with {@link #stages()}, the neutral defaults their builders hold; {@code run} uses a preset,
+ * {@link #DEFAULT} unless {@code --preset} names another, and {@code demo} the preset {@link #FAST}. Each preset's figures are in benchmarks/RESULTS.md and the
  * experiments behind them in docs/experiments/.
  */
 public final class Recipes {
@@ -34,11 +34,21 @@ public final class Recipes {
         }
     }
 
-    /** The preset {@code run} and {@code demo} use by default. */
+    /** The preset {@code run} uses by default. */
     public static final String DEFAULT = "default";
 
+    /**
+     * The closed-form fit alone: deterministic for any thread count, several times faster than the default. The demo
+     * runs it, so that its output is the same on every machine.
+     */
+    public static final String FAST = "fast";
+
     /** The names of the presets, in the order of {@code --help}. */
-    public static final List<String> PRESETS = List.of(DEFAULT, "refined", "words");
+    public static final List<String> PRESETS = List.of(DEFAULT, Recipes.FAST, "refined", "words");
+
+    /** Epochs of fastText's objective over the counts after the closed-form fit: the default, and the heavier preset. */
+    static final int DEFAULT_EPOCHS = 3;
+    static final int REFINED_EPOCHS = 5;
 
     /** The stage verbs' own defaults: each stage's builder unchanged (window 10 uniform, eig p .5, no subwords). */
     public static Recipe stages() {
@@ -57,10 +67,14 @@ public final class Recipes {
      *
      * <ul>
      *   <li>{@code default}: window 5 with word2vec's dynamic weights and subsampling 1e-4, eig with p .25 and shift
-     *       .25, subword features 3-6 fitted to the eig directions (the closed-form fit alone);
-     *   <li>{@code refined}: the same, then fastText's objective over the counts on the composed vectors for 5 epochs,
-     *       the fit blended back and the spectral map (better analogies and similarity for about 5x the time);
-     *   <li>{@code words}: the default without subwords: one vector per corpus word, no composition of unseen words.
+     *       .25, subword features 3-6 fitted to the eig directions in closed form, then 3 epochs of fastText's
+     *       objective over the counts on the composed vectors, the fit blended back and the spectral map (the
+     *       refinement's defaults of {@link SubwordSettings}; Hogwild over threads, so not byte-identical across thread
+     *       counts);
+     *   <li>{@code fast}: the same counts and eig, the closed-form fit alone (deterministic for any thread count,
+     *       weaker analogies and SimLex, several times faster);
+     *   <li>{@code refined}: the default with 5 epochs;
+     *   <li>{@code words}: the fast preset without subwords: one vector per corpus word, no composition of unseen words.
      * </ul>
      *
      * @throws IllegalArgumentException naming the presets if {@code name} is none of them
@@ -73,10 +87,14 @@ public final class Recipes {
                 .closedForm(ClosedFormSettings.builder().power(0.25).shift(0.25).build()).build();
         SubwordSettings fit = SubwordSettings.builder().ngrams(3, 6).build();
         return switch (n) {
-            case DEFAULT -> new Recipe(n, "eig over dynamic-window counts, subwords 3-6 fitted in closed form", vocabulary, counting, training, fit);
-            case "refined" -> new Recipe(n, "the default, then 5 epochs of fastText's objective on the subwords", vocabulary, counting, training,
-                    SubwordSettings.builder().ngrams(3, 6).refinementEpochs(5).build());
-            case "words" -> new Recipe(n, "the default without subwords: word vectors only", vocabulary, counting, training, null);
+            case DEFAULT -> new Recipe(n, "eig over dynamic-window counts, subwords 3-6 fitted in closed form, then " + DEFAULT_EPOCHS
+                    + " epochs of fastText's objective on them", vocabulary, counting, training,
+                    SubwordSettings.builder().ngrams(3, 6).refinementEpochs(DEFAULT_EPOCHS).build());
+            case FAST -> new Recipe(n, "the closed-form subword fit alone, no epochs (deterministic, several times faster)", vocabulary,
+                    counting, training, fit);
+            case "refined" -> new Recipe(n, "the default with " + REFINED_EPOCHS + " epochs", vocabulary, counting, training,
+                    SubwordSettings.builder().ngrams(3, 6).refinementEpochs(REFINED_EPOCHS).build());
+            case "words" -> new Recipe(n, "no subwords: word vectors only", vocabulary, counting, training, null);
             default -> throw new IllegalArgumentException("unknown --preset '" + name + "' (expected one of: " + String.join(", ", PRESETS) + ")");
         };
     }

@@ -24,7 +24,7 @@ class CliReferenceTest {
         StringBuilder sb = new StringBuilder();
         sb.append("# Command-line reference\n\n");
         sb.append("Every verb's `--help`, generated from the code (`CliReferenceTest` fails when this file and the code differ).\n");
-        sb.append("Run and demo show the defaults of their preset (`--preset default`); the stage verbs their own.\n");
+        sb.append("Run shows the defaults of its preset (`--preset default`), demo those of the preset it runs (`fast`); the stage verbs their own.\n");
         sb.append("Exit codes: 0 success, 2 usage error, 1 any other failure, always with one line naming the culprit.\n\n");
         sb.append("## yuelao\n\n```text\n").append(help("--help")).append("\n```\n");
         for (Class<?> verb : Main.verbs()) {
