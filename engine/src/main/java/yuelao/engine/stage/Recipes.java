@@ -12,8 +12,8 @@ import yuelao.engine.train.TrainSettings;
  * The recipe book: every measured default in one place, used by {@code run}, {@code demo} and the library. A recipe is
  * the settings of every stage, from corpus to vectors. The stage verbs ({@code vocab}, {@code count}, {@code train})
  * run alone with {@link #stages()}, the neutral defaults their builders hold; {@code run} uses a preset,
- * {@link #DEFAULT} unless {@code --preset} names another, and {@code demo} the preset {@link #FAST}. Each preset's figures are in benchmarks/RESULTS.md and the
- * experiments behind them in docs/experiments/.
+ * {@link #DEFAULT} unless {@code --preset} names another, and {@code demo} the preset {@link #FAST}. Each preset's
+ * figures are in benchmarks/RESULTS.md and the experiments behind them in docs/experiments/.
  */
 public final class Recipes {
     private Recipes() {}
@@ -44,7 +44,7 @@ public final class Recipes {
     public static final String FAST = "fast";
 
     /** The names of the presets, in the order of {@code --help}. */
-    public static final List<String> PRESETS = List.of(DEFAULT, Recipes.FAST, "refined", "words");
+    public static final List<String> PRESETS = List.of(DEFAULT, FAST, "refined", "words");
 
     /** Epochs of fastText's objective over the counts after the closed-form fit: the default, and the heavier preset. */
     static final int DEFAULT_EPOCHS = 3;
