@@ -66,7 +66,9 @@ public final class Main {
         // Every option's default comes from the recipe book: the stage verbs' own recipe, or the preset run and demo use.
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().version(YuelaoCommand.VERSION);
-            RecipeDefaults.forVerb(sub.getCommandName(), args).ifPresent(r -> sub.setDefaultValueProvider(new RecipeDefaults(r)));
+            RecipeDefaults.forVerb(sub.getCommandName(), args).ifPresent(r -> sub.setDefaultValueProvider(sub.getCommandName().equals("run")
+                    ? new RecipeDefaults(r).without("--memory") // run's budget defaults from the machine (RunBudget)
+                    : new RecipeDefaults(r)));
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
