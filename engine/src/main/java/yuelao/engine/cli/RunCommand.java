@@ -86,7 +86,13 @@ public final class RunCommand implements Callable<Integer> {
                     .reuseVocabulary(counting.vocab()).counting(counting.settings(settings.seed(), buffers)).training(settings).budget(budget)
                     .subwords(subwords.settings(settings.dim())).checkpointing(training.checkpointing(this.out.resolve("vectors")))
                     .evaluator(eval.evaluator(run.threads())).scanProgress(name -> new ScanProgressPrinter(progress, name))
-                    .progress(progress::update).onCounted(c -> {
+                    .progress(progress::update).usage(u -> {
+                        if (!run.quiet) {
+                            progress.done();
+                            err.println("yuelao run: " + u.line());
+                            err.flush();
+                        }
+                    }).onCounted(c -> {
                         progress.done();
                         out.println("== counts");
                         Summaries.printCount(out, c, this.out.resolve("store"));

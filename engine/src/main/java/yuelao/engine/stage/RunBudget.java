@@ -85,11 +85,11 @@ public final class RunBudget {
     /**
      * The counting buffers' share of the budget: a third of what the tokenizer pool leaves (the buffers, the last
      * buffer held while the spill runs are merged, and the vocabulary with everything else), at most {@link
-     * #COUNTING_CAP}, at least the 256 KiB per thread that counting needs.
+     * #COUNTING_CAP}, at least 1 MiB and the 256 KiB per thread that counting needs.
      */
     public long countingBuffers(int threads, int maxDocumentChars) {
         long scanner = yuelao.tokenizer.scan.CorpusScanner.heapBytes(threads, maxDocumentChars);
-        return Math.max(threads * (256L << 10), Math.min(COUNTING_CAP, (bytes - scanner) / 3));
+        return Math.max(Math.max(1L << 20, threads * (256L << 10)), Math.min(COUNTING_CAP, (bytes - scanner) / 3));
     }
 
     /**

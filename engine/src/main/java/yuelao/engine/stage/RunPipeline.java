@@ -60,6 +60,7 @@ public final class RunPipeline {
         private final Consumer<String> notices;
         private final Consumer<CountingStage.Result> onCounted;
         private final RunBudget budget;
+        private final Consumer<StageMeter.Usage> usage;
 
         private Job(Builder b) {
             this.inputs = List.copyOf(Objects.requireNonNull(b.inputs, "inputs"));
@@ -77,6 +78,7 @@ public final class RunPipeline {
             this.notices = b.notices;
             this.onCounted = b.onCounted;
             this.budget = b.budget != null ? b.budget : RunBudget.of(null);
+            this.usage = b.usage;
         }
 
         /** The recipe's settings for every stage; threads and seed from the training settings. */
@@ -101,8 +103,15 @@ public final class RunPipeline {
             private Consumer<String> notices = line -> {};
             private Consumer<CountingStage.Result> onCounted = r -> {};
             private RunBudget budget;
+            private Consumer<StageMeter.Usage> usage = u -> {};
 
             private Builder() {}
+
+            /** Told what each stage that ran cost (wall, CPU, GC, peak memory). */
+            public Builder usage(Consumer<StageMeter.Usage> usage) {
+                this.usage = Objects.requireNonNull(usage);
+                return this;
+            }
 
             /** The run's memory budget, which every stage is checked against before it starts (default: the machine's). */
             public Builder budget(RunBudget budget) {
@@ -274,7 +283,7 @@ public final class RunPipeline {
             budget.check(RunBudget.counting(job.counting, job.training.threads(), job.vocabulary.maxDocumentChars()), job.dir,
                     ", or use fewer --threads");
             begin(job, store);
-            counted = budget.guard("count", () -> CountingStage.run(CountingStage.job().inputs(job.inputs).vocabulary(job.vocabulary)
+            counted = metered(job, "count", () -> CountingStage.run(CountingStage.job().inputs(job.inputs).vocabulary(job.vocabulary)
                     .reuseVocabulary(job.reuseVocabulary).counting(job.counting).threads(job.training.threads()).build(), job.store(), true,
                     job.scanProgress));
             finish(job, store);
@@ -289,12 +298,12 @@ public final class RunPipeline {
             preflightTraining(job, !wordsDone);
             if (!wordsDone) {
                 begin(job, words);
-                word = budget.guard("train", () -> TrainingStage.run(TrainingStage.job().store(job.store()).out(job.words()).force(true)
+                word = metered(job, "train", () -> TrainingStage.run(TrainingStage.job().store(job.store()).out(job.words()).force(true)
                         .settings(job.training).checkpointing(job.checkpointing).progress(job.progress).text(false).build()));
                 finish(job, words);
             }
             begin(job, vectors);
-            TrainingStage.Result sub = budget.guard("subwords", () -> SubwordStage.run(SubwordStage.job().store(job.store()).vectors(job.words())
+            TrainingStage.Result sub = metered(job, "subwords", () -> SubwordStage.run(SubwordStage.job().store(job.store()).vectors(job.words())
                     .out(job.vectors()).force(true).settings(job.subwords).threads(job.training.threads()).evaluator(job.evaluator)
                     .progress(job.progress).build()));
             finish(job, vectors);
@@ -308,7 +317,7 @@ public final class RunPipeline {
         } else {
             preflightTraining(job, true);
             begin(job, vectors);
-            trained = budget.guard("train", () -> TrainingStage.run(TrainingStage.job().store(job.store()).out(job.vectors()).force(true)
+            trained = metered(job, "train", () -> TrainingStage.run(TrainingStage.job().store(job.store()).out(job.vectors()).force(true)
                     .settings(job.training).checkpointing(job.checkpointing).evaluator(job.evaluator).progress(job.progress).build()));
             finish(job, vectors);
         }
@@ -334,6 +343,15 @@ public final class RunPipeline {
                         job.training.dim()), job.dir,
                         ", or lower --buckets or --dim, or use --subwords none");
             }
+        }
+    }
+
+    /** Runs a stage under the budget's guard and tells the job's usage listener what it cost. */
+    private static <T> T metered(Job job, String stage, java.util.concurrent.Callable<T> work) throws IOException {
+        try (StageMeter meter = StageMeter.start(stage)) {
+            T result = job.budget.guard(stage, work);
+            job.usage.accept(meter.stop());
+            return result;
         }
     }
 

@@ -51,7 +51,7 @@ class RunResumeTest {
 
     private String[] args(Path out, String... extra) {
         List<String> a = new ArrayList<>(List.of("run", "-i", corpus.toString(), "-o", out.toString(), "--analyzer", "whitespace", "--dim", "8",
-                "--subwords", "2-3", "--buckets", "10007", "--memory", "2m", "--threads", "2", "-q"));
+                "--subwords", "2-3", "--buckets", "10007", "--memory", "24m", "--threads", "2", "-q"));
         a.addAll(List.of(extra));
         return a.toArray(String[]::new);
     }
