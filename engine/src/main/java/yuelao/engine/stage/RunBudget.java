@@ -33,7 +33,7 @@ public final class RunBudget {
     static final long COUNTING_CAP = 2L << 30;
 
     /** Arrays of F x dim floats the subword fit's conjugate gradients hold (yuelao.engine.subword.SubwordTrainer#fit). */
-    static final int CG_ARRAYS = 5;
+    static final int CG_ARRAYS = 4;
 
     private static final int FLOAT = Float.BYTES;
     private static final int DOUBLE = Double.BYTES;
@@ -113,9 +113,9 @@ public final class RunBudget {
 
     /**
      * The word-level training stage over a store of {@code n} words and {@code nnz} stored entries. The closed forms
-     * (and an eig start): the subspace iteration's two n x b blocks of doubles (b = dim + oversample), at its end the
-     * Ritz vectors and the residual check's two n x dim blocks of doubles and the float result; off-heap, the matrix
-     * values, nnz floats. The iterative methods add two n x dim float tables (vectors and contexts) and their AdaGrad
+     * (and an eig start): the subspace iteration's two n x b blocks of doubles (b = dim + oversample), at its end one
+     * n x dim block of doubles (the Ritz vectors, then the residual check's; M U goes into the free iteration block) and
+     * the float result, and 3 doubles a word (balancing, marginals); off-heap, the matrix values, nnz floats. The iterative methods add two n x dim float tables (vectors and contexts) and their AdaGrad
      * state. Disk: the vectors, n x dim floats.
      */
     public static Estimate training(int n, long nnz, TrainSettings t) {
@@ -130,9 +130,9 @@ public final class RunBudget {
         long offHeap = 0;
         StringBuilder a = new StringBuilder();
         if (factorizes) {
-            heap = (long) n * (2 * b * DOUBLE + 3L * dim * DOUBLE + (long) dim * FLOAT + 3L * DOUBLE);
+            heap = (long) n * (2 * b * DOUBLE + (long) dim * DOUBLE + (long) dim * FLOAT + 3L * DOUBLE);
             offHeap = nnz * FLOAT;
-            a.append(String.format(Locale.ROOT, "eig: %,d words x (2 x %d + 3 x %d doubles + %d floats) + %,d entries x 4 bytes off-heap", n, b,
+            a.append(String.format(Locale.ROOT, "eig: %,d words x (2 x %d + %d doubles + %d floats) + %,d entries x 4 bytes off-heap", n, b,
                     dim, dim, nnz));
         }
         if (!t.method().closedForm()) {
@@ -149,8 +149,8 @@ public final class RunBudget {
      * feature lists' total length.
      *
      * <pre>
-     * conjugate gradients   CG_ARRAYS x F x dim floats  z, b, r, p, (A^T A + ridge) p
-     * word rows             5 x words x dim floats      u, its reweighted and unit copies, the composed rows, the fit's buffer
+     * conjugate gradients   CG_ARRAYS x F x dim floats  z, r (b = A^T U computed into it), p, (A^T A + ridge) p
+     * word rows             4 x words x dim floats      u, its reweighted (unit) copy, the fit's buffer, then the composed rows
      * feature lists         2 x T ints + F ints         the words' lists, the features' (transposed) lists, offsets
      * refinement            F x dim + words x dim       the closed-form copy and the contexts (with --subword-epochs only)
      * </pre>
@@ -174,12 +174,12 @@ public final class RunBudget {
         }
         long features = (s.includeWord() ? words : 0) + used;
         long cg = (long) CG_ARRAYS * features * dim * FLOAT;
-        long rows = 5L * words * dim * FLOAT;
+        long rows = 4L * words * dim * FLOAT;
         long index = 2L * lists[0] * INT + features * INT + (long) s.buckets() * 2 * INT;
         long refine = s.refinementEpochs() > 0 ? (features + words) * dim * FLOAT : 0;
         long disk = (long) words * dim * FLOAT + features * dim * FLOAT + (long) words * dim * 10;
         return new Estimate("subwords", cg + rows + index + refine, 0, disk, String.format(Locale.ROOT,
-                "%d x %,d features x %d floats + 5 x %,d words x %d floats + %,d feature ids%s", CG_ARRAYS, features, dim, words, dim,
+                "%d x %,d features x %d floats + 4 x %,d words x %d floats + %,d feature ids%s", CG_ARRAYS, features, dim, words, dim,
                 2 * lists[0] + features, refine > 0 ? " + the refinement's copies" : ""));
     }
 
