@@ -122,5 +122,9 @@ for K in "${KS[@]}"; do
     "$K" "$rc" "$tokens" "$words" "$nnz" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$user" "$sys" \
     "$(awk -v k="$rss_kb" 'BEGIN { print k / 1048576 }')" "${cgpeak:+, cgroup peak (page cache included) $(awk -v b="$cgpeak" 'BEGIN { printf "%.2f GiB", b / 1073741824 }')}" \
     "${spill:-0}" "${store:-0}"
+  if [ "$rc" -eq 0 ] && [ -d "$SHARED/eval" ]; then # quality of the run's vectors (WS353, SimLex, Google over the 30k most frequent)
+    YUELAO_EVAL_DIR="$SHARED/eval" "$YUELAO" eval "$out/vectors" > "$DIR/run-k$K.eval" 2>&1 || true
+    printf 'K=%s eval:\n%s\n' "$K" "$(cat "$DIR/run-k$K.eval")"
+  fi
   [ "${KEEP:-0}" = 1 ] || rm -rf "$out"
 done

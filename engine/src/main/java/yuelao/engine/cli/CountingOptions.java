@@ -34,10 +34,10 @@ public final class CountingOptions {
                 description = "word2vec's subsampling of frequent words before windowing, threshold T (e.g. 1e-4); 0 = off. Deterministic for a --seed.")
         double subsample;
 
-        @Option(names = "--memory", paramLabel = "SIZE", description = {"Memory budget (e.g. 256m, 1.5g, 4g). count: of the counting buffers.",
-                "run: of the whole run, heap and off-heap (default: " + yuelao.engine.stage.RunBudget.DEFAULT_SHARE_PERCENT
+        @Option(names = "--memory", paramLabel = "SIZE", description = "Memory budget (e.g. 256m, 1.5g, 4g). count: of the counting buffers. "
+                + "run: of the whole run, heap and off-heap (default: " + yuelao.engine.stage.RunBudget.DEFAULT_SHARE_PERCENT
                 + "% of the machine's memory, or of its memory cgroup's limit); the launcher gives the JVM a heap of this size, the counting "
-                + "buffers take a share, and each stage is checked against it before it starts."})
+                + "buffers take a share, and each stage is checked against it before it starts.")
         String memory;
 
         @Option(names = "--fan-in", paramLabel = "K", description = "Most spill runs merged (open) at once.")
