@@ -51,7 +51,7 @@ public final class CountingOptions {
         Counting c = counting;
         try {
             return CountSettings.builder().window(c.window).weighting(WindowWeighting.parse(c.weighting)).keepOovPositions(c.keepOovPositions)
-                    .selfPairs(c.selfPairs).subsample(c.subsample).seed(seed).memoryBytes(ByteSize.parse(c.memory)).fanIn(c.fanIn).build();
+                    .selfPairs(c.selfPairs).subsample(c.subsample).seed(seed).memoryBytes(ByteSize.parse("--memory", c.memory)).fanIn(c.fanIn).build();
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
