@@ -99,9 +99,15 @@ for c in $COMMANDS; do
   # PREV and REF outputs, kept aside; REF's duration is the one the moments are fractions of.
   y $(command_args "$c" prev "$OUT") >/dev/null 2>&1 || die "$c (previous settings) failed"
   cp -a "$OUT" "$W/prev"
-  start=$(date +%s%N)
-  y $(command_args "$c" ref "$OUT") >/dev/null 2>&1 || die "$c failed"
-  dur_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  # The duration is the shorter of two reference runs: on a shared machine a slow one would put the late moments
+  # after the command's end.
+  dur_ms=
+  for attempt in 1 2; do
+    start=$(date +%s%N)
+    y $(command_args "$c" ref "$OUT") >/dev/null 2>&1 || die "$c failed"
+    d=$(( ($(date +%s%N) - start) / 1000000 ))
+    if [ -z "$dur_ms" ] || [ "$d" -lt "$dur_ms" ]; then dur_ms=$d; fi
+  done
   cp -a "$OUT" "$W/ref"
   declare -A PREV_SHA=() REF_SHA=()
   for p in $(parts "$c"); do PREV_SHA[$p]=$(tree_sha "$W/prev/$p"); REF_SHA[$p]=$(tree_sha "$W/ref/$p"); done
