@@ -16,6 +16,9 @@
 # Needs only the repository (the sample corpus is corpus-samples/english-sample.txt.gz). Writes to work/kill-matrix/.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set +e
+# Job control: without it a non-interactive shell starts background commands with SIGINT ignored, and the JVM then
+# never sees the SIGINT the matrix sends.
+set -m
 
 LINES=20000
 MOMENTS=10
@@ -99,10 +102,11 @@ for c in $COMMANDS; do
   # PREV and REF outputs, kept aside; REF's duration is the one the moments are fractions of.
   y $(command_args "$c" prev "$OUT") >/dev/null 2>&1 || die "$c (previous settings) failed"
   cp -a "$OUT" "$W/prev"
-  # The duration is the shorter of two reference runs: on a shared machine a slow one would put the late moments
-  # after the command's end.
+  # The duration is the shorter of two reference runs, each from the previous output as every kill starts (run would
+  # otherwise reuse its finished stages): on a shared machine a slow one would put the late moments after the end.
   dur_ms=
   for attempt in 1 2; do
+    rm -rf "$OUT" && cp -a "$W/prev" "$OUT"
     start=$(date +%s%N)
     y $(command_args "$c" ref "$OUT") >/dev/null 2>&1 || die "$c failed"
     d=$(( ($(date +%s%N) - start) / 1000000 ))
@@ -118,16 +122,21 @@ for c in $COMMANDS; do
     for ((i = 0; i < MOMENTS; i++)); do
       rm -rf "$OUT" && cp -a "$W/prev" "$OUT"
       at_ms=$(( dur_ms * (2 * i + 1) / (2 * MOMENTS) ))
-      y $(command_args "$c" ref "$OUT") >"$W/killed.log" 2>&1 &
+      # The JVM itself is the background job (not a subshell around it), so that the signal reaches it.
+      "${JAVA[@]}" $(command_args "$c" ref "$OUT") >"$W/killed.log" 2>&1 &
       pid=$!
       sleep "$(printf '%d.%03d' $((at_ms / 1000)) $((at_ms % 1000)))"
+      killed=0
       if kill -0 "$pid" 2>/dev/null; then
         kill -s "$sig" "$pid"
-        kills=$((kills + 1))
-      else
-        finished=$((finished + 1))
+        killed=1
       fi
       wait "$pid" 2>/dev/null
+      rc=$?
+      # 128 + the signal's number: it died of it (KILL), or its shutdown hooks ran and it exited with that code (TERM,
+      # INT); 0 means it had finished before the signal arrived.
+      if [ "$killed" -eq 1 ] && [ "$rc" -gt 128 ]; then kills=$((kills + 1)); else finished=$((finished + 1)); fi
+      if pgrep -f -- "-o $OUT " >/dev/null 2>&1; then die "a JVM writing $OUT outlived its kill"; fi
       # What the killed run left: each part is absent, the previous one or the reference one.
       verdict=ok
       if [ ! -e "$OUT" ]; then
@@ -151,7 +160,7 @@ for c in $COMMANDS; do
       fi
       n=$(leftovers "$OUT")
       if [ "$n" -gt 0 ]; then left=$((left + 1)); verdict="$verdict; $n leftovers"; fi
-      echo "$c SIG$sig at ${at_ms} ms: $verdict" >> "$KM/kills.log"
+      echo "$c SIG$sig at ${at_ms} ms (exit $rc): $verdict" >> "$KM/kills.log"
     done
     printf '| %s | SIG%s | %d | %d | %d | %d | %d | %d |\n' "$c" "$sig" "$kills" "$finished" "$partial" "$lost" "$mismatched" "$left" | tee -a "$TABLE"
     [ $((partial + lost + mismatched + left)) -eq 0 ] || FAIL=1
