@@ -15,7 +15,7 @@ import yuelao.engine.query.IndexSettings;
 
 /** {@code yuelao serve DIR}: the query server (docs/server.md). */
 @Command(name = "serve", header = "Serve vectors and PMI over HTTP, with the explorer.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = {"Serve DIR over HTTP: a JSON API (nearest, analogy, similarity, sentence, doesnt-match, associates, pmi, phrase-pmi,",
+        description = {"Serve DIR over HTTP: a JSON API (nearest, analogy, similarity, sentence, doesnt-match, associates, pmi, phrase-pmi, " +
             "keywords, vocabulary, map, info; batch forms by POST), /health, /metrics (Prometheus), /api/openapi.json, and the explorer page at /.",
             "DIR: a run directory (store/ and vectors/), a VECTORS directory or a count store. Read only: no request writes a file.",
             "Stops gracefully on SIGTERM or Ctrl-C (in-flight requests finish). API and limits: docs/server.md."})

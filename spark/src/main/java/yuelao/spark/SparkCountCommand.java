@@ -23,7 +23,7 @@ import yuelao.engine.cli.UserException;
 @Command(name = "count", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         customSynopsis = "spark-submit --class yuelao.spark.SparkMain yuelao-spark.jar count -i URI... -o STORE [OPTIONS]",
         description = {"Stage 2 on a Spark cluster: the same count store as './yuelao count' (byte for byte) for the same corpus and options.",
-            "Paths are Hadoop file system URIs (local, hdfs://, s3a:// where the cluster has the connector). A line belongs to the split",
+            "Paths are Hadoop file system URIs (local, hdfs://, s3a:// where the cluster has the connector). A line belongs to the split " +
             "where it starts; a gzip file is read whole by one task, so give many files or plain text for parallel reading.",
             "--memory is the counting buffers' budget of one task (at most a third of the executor heap per core). See docs/spark.md."})
 public final class SparkCountCommand implements Callable<Integer> {

@@ -29,8 +29,8 @@ import yuelao.tokenizer.analysis.Analyzers;
 /** {@code yuelao collocations STORE}: the corpus-wide top pairs by a measure (library: {@link Collocations}). */
 @Command(name = "collocations", header = "The corpus-wide top pairs by an association measure.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         defaultValueProvider = CollocationsCommand.Defaults.class,
-        description = {"The corpus-wide top word pairs of a count store by an association measure, or the top collocates of one node",
-            "word (--word): one streaming pass over the store with bounded heaps. logDice ranks independently of corpus size,",
+        description = {"The corpus-wide top word pairs of a count store by an association measure, or the top collocates of one node " +
+            "word (--word): one streaming pass over the store with bounded heaps. logDice ranks independently of corpus size, " +
             "g2 by significance, mi favours rare strong pairs, tscore frequent ones (docs/measures.md, 'Which measure when').",
             "For corpus-linguistic statistics count the store without --subsample."})
 public final class CollocationsCommand implements Callable<Integer> {

@@ -40,8 +40,8 @@ import yuelao.tokenizer.phrase.PhraseTable;
 
 /** {@code yuelao demo}: every stage on the bundled sample corpus, with what it found. */
 @Command(name = "demo", header = "Every stage on the bundled English sample, with what it found.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = {"Run every stage on the bundled English sample (corpus-samples/english-sample.txt.gz), as 'yuelao run' would, and show what it",
-            "found: vocabulary, counts, PMI associates, nearest words, relatedness vs similarity, an analogy, keywords; then phrases, a",
+        description = {"Run every stage on the bundled English sample (corpus-samples/english-sample.txt.gz), as 'yuelao run' would, and show what it " +
+            "found: vocabulary, counts, PMI associates, nearest words, relatedness vs similarity, an analogy, keywords; then phrases, a " +
             "collocation list and the nearest words of a phrase."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec

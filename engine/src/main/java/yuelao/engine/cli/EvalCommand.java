@@ -19,7 +19,7 @@ import yuelao.engine.query.WordVectors;
 /** {@code yuelao eval VECTORS}. */
 @Command(name = "eval", header = "Word-similarity and analogy scores of vectors.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Word-similarity (Spearman rho of cosine vs gold, OOV pairs skipped) and analogy accuracy (a, b, c excluded, top-1).",
-            "The protocol of docs/method.md section 6 (the reference evaluator's and gensim's): words lower-cased, analogies over the",
+            "The protocol of docs/method.md section 6 (the reference evaluator's and gensim's): words lower-cased, analogies over the " +
             "--restrict-vocab most frequent words. With no --similarity/--analogy: every *.txt of the folder $YUELAO_EVAL_DIR."})
 public final class EvalCommand implements Callable<Integer> {
     @Spec

@@ -20,7 +20,7 @@ import yuelao.storage.lookup.ChronicleVocabularyMap;
 
 /** {@code yuelao lookup-maps STORE}: persisted Chronicle Map look-ups for other processes. */
 @Command(name = "lookup-maps", header = "Chronicle Map look-ups of a store, for other JVM processes.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = {"Write Chronicle Map look-ups next to a count store, for other JVM processes that need random access",
+        description = {"Write Chronicle Map look-ups next to a count store, for other JVM processes that need random access " +
             "without loading the store: STORE/lookup/vocab.cmap (word -> id, count) and STORE/lookup/pairs.cmap (pair -> count).",
             "yuelao itself reads the CSR and vocab.bin, which are faster in-process (see benchmarks/RESULTS.md)."})
 public final class LookupMapsCommand implements Callable<Integer> {

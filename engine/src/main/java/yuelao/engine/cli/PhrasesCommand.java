@@ -24,8 +24,8 @@ import yuelao.tokenizer.phrase.PhraseTableFile;
 /** {@code yuelao phrases}: multi-word expressions from adjacent bigrams, written as a phrase table. */
 @Command(name = "phrases", header = "Detect multi-word expressions (phrases) in a corpus.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         customSynopsis = "yuelao phrases -i PATH... -o PHRASES [OPTIONS]",
-        description = {"Detect phrases (multi-word expressions) from adjacent bigrams, as word2phrase and gensim's Phrases do, and write",
-            "a phrase table (versioned, checksummed text). Each pass joins the phrases found so far, so passes grow trigrams and longer",
+        description = {"Detect phrases (multi-word expressions) from adjacent bigrams, as word2phrase and gensim's Phrases do, and write " +
+            "a phrase table (versioned, checksummed text). Each pass joins the phrases found so far, so passes grow trigrams and longer " +
             "phrases. Every reading verb (vocab, count, run ...) then takes --phrases PHRASES and joins them into one token (new_york).",
             "--min-count applies to words and to bigrams. Scores and conventions: docs/measures.md, 'Phrases'."})
 public final class PhrasesCommand implements Callable<Integer> {

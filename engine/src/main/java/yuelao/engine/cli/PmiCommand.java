@@ -19,7 +19,7 @@ import yuelao.engine.pmi.PmiView;
 /** {@code yuelao pmi STORE W1 W2}. */
 @Command(name = "pmi", header = "PMI (or another measure) of a word pair, with its counts.", mixinStandardHelpOptions = true,
         sortOptions = false, showDefaultValues = true,
-        description = {"PMI (or another --measure) of a word pair, with the pair count, both unigram counts and, for the association",
+        description = {"PMI (or another --measure) of a word pair, with the pair count, both unigram counts and, for the association " +
             "measures, the expected count and the 2x2 table the value comes from (docs/measures.md)."})
 public final class PmiCommand implements Callable<Integer> {
     @Spec

@@ -20,8 +20,8 @@ import yuelao.storage.counts.CountStoreDirectory;
 /** {@code yuelao pmi-matrix STORE --out FILE}. */
 @Command(name = "pmi-matrix", header = "Export a measure's sparse matrix in Matrix Market format.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         defaultValueProvider = PmiMatrixCommand.Defaults.class,
-        description = {"Export the sparse PMI matrix (or another --measure's) in Matrix Market coordinate format (real symmetric, lower",
-            "triangle, 1-based; real general for the asymmetric deltap-fwd, deltap-bwd and logratio), plus the vocabulary beside it",
+        description = {"Export the sparse PMI matrix (or another --measure's) in Matrix Market coordinate format (real symmetric, lower " +
+            "triangle, 1-based; real general for the asymmetric deltap-fwd, deltap-bwd and logratio), plus the vocabulary beside it " +
             "(FILE without .mtx + .vocab.txt; line k = word of index k). scipy.io.mmread reads it."})
 public final class PmiMatrixCommand implements Callable<Integer> {
     /** The matrix exported when no measure is named: PPMI, whose zeros stay implicit. */

@@ -21,7 +21,7 @@ import yuelao.engine.train.TrainSettings;
 @Command(name = "run", header = "The whole pipeline, corpus to vectors, with a measured preset.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         customSynopsis = "yuelao run -i PATH... -o DIR [--preset default|refined|words] [OPTIONS]",
         description = {"The main job: corpus -> vocabulary -> counts -> vectors, with the settings that won by measurement.",
-            "Writes DIR/store/ (the count store: query it with pmi, associates, phrase-pmi ...) and DIR/vectors/",
+            "Writes DIR/store/ (the count store: query it with pmi, associates, phrase-pmi ...) and DIR/vectors/ " +
             "(vectors.bin, vectors.txt in word2vec text, vocab).",
             "Presets: default = eig over dynamic-window counts, subwords 3-6 fitted in closed form;",
             "refined = then 5 epochs of fastText's objective on the subwords (better, about 5x the time);",

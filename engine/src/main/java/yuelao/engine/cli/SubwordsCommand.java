@@ -18,7 +18,7 @@ import yuelao.storage.vectors.VectorsFile;
 /** {@code yuelao subwords}: stage 3b, a subword model fitted to word-level vectors. */
 @Command(name = "subwords", header = "Stage 3b: a subword model fitted to word-level vectors.", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         customSynopsis = "yuelao subwords --store STORE --vectors VECTORS -o OUT [OPTIONS]",
-        description = {"Stage 3b: fit a subword model to word-level vectors (from 'train --subwords none' on the same store) and write",
+        description = {"Stage 3b: fit a subword model to word-level vectors (from 'train --subwords none' on the same store) and write " +
             "OUT/ with the composed word vectors and subwords.bin, as 'train --subwords MIN-MAX' does in one go (the same files)."})
 public final class SubwordsCommand implements Callable<Integer> {
     @Spec

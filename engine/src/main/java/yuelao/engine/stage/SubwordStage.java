@@ -2,6 +2,7 @@ package yuelao.engine.stage;
 
 import yuelao.engine.subword.SpectralReweighting;
 import yuelao.engine.subword.SubwordFeatures;
+import yuelao.engine.subword.SubwordRefiner;
 import yuelao.engine.subword.SubwordSettings;
 import yuelao.engine.subword.SubwordSgns;
 import yuelao.engine.subword.SubwordTrainer;
@@ -247,7 +248,7 @@ public final class SubwordStage {
                     PmiOptions.Marginals.UNIGRAM));
             double xMax = o.pmi().xMax();
             double alpha = o.pmi().alpha();
-            SubwordTrainer.PairValues values = new SubwordTrainer.PairValues() {
+            SubwordRefiner.PairValues values = new SubwordRefiner.PairValues() {
                 @Override
                 public float target(int i, int j, double x) {
                     return (float) ppmi.value(i, j, x);
@@ -258,8 +259,7 @@ public final class SubwordStage {
                     return (float) Math.min(1.0, Math.pow(x / xMax, alpha));
                 }
             };
-            SubwordTrainer.Refiner r = new SubwordTrainer.Refiner(f, store.counts(), values, dim, sw.lr(), sw.negatives(), 1.0, sw.pmiBatch(),
-                    o.seed());
+            SubwordRefiner r = new SubwordRefiner(f, store.counts(), values, o, sw);
             for (int e = 1; e <= sw.refinementEpochs(); e++) {
                 double loss = r.epoch(z, e, o.threads());
                 String line = String.format(Locale.ROOT, "subwords: refinement epoch %d/%d: loss %.5f (%.1fs)", e, sw.refinementEpochs(), loss,
@@ -273,7 +273,7 @@ public final class SubwordStage {
             if (sw.contexts() == SubwordSettings.Contexts.UNIT) {
                 System.arraycopy(wordVectors, 0, contexts, 0, contexts.length); // the unit-length fit targets
             }
-            SubwordSgns sg = new SubwordSgns(f, store.counts(), dim, sw.lr(), sw.negatives(), sw.noisePower(), sw.contextsPerVisit(), o.seed());
+            SubwordSgns sg = new SubwordSgns(f, store.counts(), o, sw);
             sg.train(z, contexts, sw.refinementEpochs(), sw.samples(), o.threads(), st -> {
                 String line = String.format(Locale.ROOT,
                         "subwords: sgns epoch %d/%d: log-loss %.4f per positive, %.4f per negative; %.1fs (%.1fs in all)", st.epoch(),

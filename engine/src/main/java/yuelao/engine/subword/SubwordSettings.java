@@ -20,7 +20,7 @@ public final class SubwordSettings {
     public enum Loss {
         /** fastText's skip-gram negative sampling over the counts ({@link SubwordSgns}). */
         SGNS,
-        /** The weighted squared error against shifted PPMI ({@link SubwordTrainer.Refiner}). */
+        /** The weighted squared error against shifted PPMI ({@link SubwordRefiner}). */
         PMI;
 
         public static Loss parse(String s) {

@@ -1,11 +1,16 @@
 package yuelao.engine.subword;
 
-import yuelao.engine.train.FeistelPermutation;
-import yuelao.engine.train.LogisticTrainer;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import yuelao.engine.linalg.Logistic;
 import yuelao.engine.linalg.Parallel;
+import yuelao.engine.linalg.SgnsStep;
 import yuelao.engine.linalg.VectorOps;
+import yuelao.engine.sampling.AliasTable;
+import yuelao.engine.sampling.BinarySearch;
+import yuelao.engine.sampling.NoiseWeights;
+import yuelao.engine.sampling.SeedMixer;
+import yuelao.engine.train.TrainSettings;
 import yuelao.storage.counts.CountStore;
 
 /**
@@ -33,13 +38,12 @@ import yuelao.storage.counts.CountStore;
  * exactly what h moved, as fastText's mean composition does). Reading and writing the feature rows once per
  * visit rather than once per context is what makes the counts cheaper than the stream here.
  *
- * <p>Threads update the shared tables without locks (Hogwild, as fastText); with one thread the result is
- * deterministic for a seed. No allocation per event.
+ * <p>Each event is one {@link SgnsStep#tabulated} step (fastText's sigmoid table) with h as the input and a
+ * visit-local buffer collecting its step. Rows are drawn from an {@link AliasTable} of x_i*, negatives from one of
+ * n^a ({@link NoiseWeights}). Threads update the shared tables without locks (Hogwild, as fastText); with one thread
+ * the result is deterministic for a seed. No allocation per event.
  */
 public final class SubwordSgns {
-    private static final int SIGMOID_TABLE = 1024;
-    private static final float SIGMOID_BOUND = 8f;
-
     private final SubwordFeatures f;
     private final CountStore store;
     private final int dim;
@@ -48,35 +52,29 @@ public final class SubwordSgns {
     private final double eta;
     private final long seed;
     private final float[] rowCumulative; // per CSR entry: cumulative x within its row / x_i* (the row's CDF)
-    private final float[] aliasProbability; // Walker's alias table over rows, weights x_i*: O(1) row draws
-    private final int[] alias;
-    private final float[] noiseProbability; // the alias table of the negatives, weights n^noisePower
-    private final int[] noiseAlias;
-    private final float[] sigmoid = new float[SIGMOID_TABLE + 1];
-    private final double totalMass;
+    private final AliasTable rows; // weights x_i*: O(1) row draws
+    private final AliasTable noise; // weights n^noisePower: the negatives
+    private final SgnsStep step = SgnsStep.tabulated();
 
     /** Loss of one epoch: mean log-loss per positive event and per negative event (on a sixteenth of the visits). */
     public record EpochStats(int epoch, double positiveLoss, double negativeLoss, long positives, double seconds) {}
 
     /**
-     * @param noisePower exponent of the negative distribution P_n(j) ~ n_j^noisePower (word2vec 0.75, fastText 0.5)
-     * @param pairsPerVisit contexts drawn per row visit (a visit reads and writes all of the word's feature rows once,
-     *     so more contexts per visit make an epoch cheaper; docs/experiments/subwords.md measures what it costs in quality)
+     * @param train the dimension and the seed
+     * @param settings the refinement's sgns settings: {@link SubwordSettings#sgnsLr()}, {@link
+     *     SubwordSettings#sgnsNegatives()}, {@link SubwordSettings#noisePower()} (P_n(j) ~ n_j^a: word2vec 0.75,
+     *     fastText 0.5) and {@link SubwordSettings#contextsPerVisit()} (a visit reads and writes all of the word's
+     *     feature rows once, so more contexts per visit make an epoch cheaper; docs/experiments/subwords.md measures
+     *     what it costs in quality)
      */
-    public SubwordSgns(SubwordFeatures f, CountStore store, int dim, double eta, int negatives, double noisePower, int pairsPerVisit, long seed) {
-        if (negatives < 1) {
-            throw new IllegalArgumentException("--negatives must be at least 1 for the subword sgns refinement, got " + negatives);
-        }
-        if (pairsPerVisit < 1) {
-            throw new IllegalArgumentException("--subword-batch (contexts per row visit) must be at least 1, got " + pairsPerVisit);
-        }
-        this.pairsPerVisit = pairsPerVisit;
+    public SubwordSgns(SubwordFeatures f, CountStore store, TrainSettings train, SubwordSettings settings) {
+        this.pairsPerVisit = settings.contextsPerVisit();
         this.f = f;
         this.store = store;
-        this.dim = dim;
-        this.eta = eta;
-        this.negatives = negatives;
-        this.seed = seed;
+        this.dim = train.dim();
+        this.eta = settings.sgnsLr();
+        this.negatives = settings.sgnsNegatives();
+        this.seed = train.seed();
         int n = store.vocabSize();
         long nnz = store.nonZeros();
         if (nnz > Integer.MAX_VALUE - 8) {
@@ -101,42 +99,13 @@ public final class SubwordSgns {
             }
             rowMass[i] = c;
         }
-        double total = 0;
-        for (double m : rowMass) {
-            total += m;
-        }
-        totalMass = total;
-        aliasProbability = new float[n];
-        alias = new int[n];
-        buildAlias(rowMass, total, aliasProbability, alias);
-        double[] noise = new double[n];
-        double norm = 0;
-        for (int i = 0; i < n; i++) {
-            noise[i] = Math.pow(Math.max(1, store.unigramCount(i)), noisePower);
-            norm += noise[i];
-        }
-        noiseProbability = new float[n];
-        noiseAlias = new int[n];
-        buildAlias(noise, norm, noiseProbability, noiseAlias);
-        for (int s = 0; s <= SIGMOID_TABLE; s++) {
-            double x = (s * 2.0 / SIGMOID_TABLE - 1) * SIGMOID_BOUND;
-            sigmoid[s] = (float) (1 / (1 + Math.exp(-x)));
-        }
+        rows = AliasTable.of(rowMass);
+        noise = AliasTable.of(NoiseWeights.of(store, settings.noisePower()));
     }
 
     /** Total positive mass X: the expected positive events of one epoch. */
     public double totalMass() {
-        return totalMass;
-    }
-
-    private float sigmoid(float x) {
-        if (x >= SIGMOID_BOUND) {
-            return 1f;
-        }
-        if (x <= -SIGMOID_BOUND) {
-            return 0f;
-        }
-        return sigmoid[(int) ((x + SIGMOID_BOUND) * (SIGMOID_TABLE / SIGMOID_BOUND / 2))];
+        return rows.total();
     }
 
     /**
@@ -146,7 +115,7 @@ public final class SubwordSgns {
      * @param samples positive events per epoch as a multiple of X
      */
     public void train(float[] z, float[] ctx, int epochs, double samples, int threads, Consumer<EpochStats> progress) {
-        long visitsPerEpoch = Math.max(1, (long) Math.ceil(samples * totalMass / pairsPerVisit));
+        long visitsPerEpoch = Math.max(1, (long) Math.ceil(samples * totalMass() / pairsPerVisit));
         long totalVisits = visitsPerEpoch * epochs;
         int parts = Math.max(1, threads);
         for (int e = 0; e < epochs; e++) {
@@ -162,7 +131,7 @@ public final class SubwordSgns {
                     long lo = visitsPerEpoch * part / parts;
                     long hi = visitsPerEpoch * (part + 1) / parts;
                     double[] out = runVisits(z, ctx, lo, hi, epochStart, totalVisits,
-                            new SplittableRandom(FeistelPermutation.mix(seed * 0x9E3779B97F4A7C15L + epoch * 1_000_003L + part)));
+                            new SplittableRandom(SeedMixer.mix(seed * 0x9E3779B97F4A7C15L + epoch * 1_000_003L + part)));
                     posLoss[part] = out[0];
                     negLoss[part] = out[1];
                     posCount[part] = (long) out[2];
@@ -196,7 +165,7 @@ public final class SubwordSgns {
             if (((q - lo) & 1023) == 0) { // linear decay, word2vec's floor eta * 1e-4
                 lr = (float) (eta * Math.max(1e-4, 1 - (double) (epochStart + q) / totalVisits));
             }
-            int i = draw(aliasProbability, alias, rnd);
+            int i = rows.draw(rnd);
             long rs = store.rowStart(i);
             long re = store.rowEnd(i);
             if (rs == re) {
@@ -208,7 +177,8 @@ public final class SubwordSgns {
             }
             java.util.Arrays.fill(grad, 0f);
             for (int s = 0; s < pairsPerVisit; s++) {
-                int j = store.column(sampleEntry(rs, re, (float) rnd.nextDouble()));
+                // the entry whose share of the row first exceeds the draw (the last one if rounding puts it beyond)
+                int j = store.column(BinarySearch.upperBound(rowCumulative, (int) rs, (int) re - 1, (float) rnd.nextDouble()));
                 if (j == i) {
                     continue;
                 }
@@ -217,14 +187,13 @@ public final class SubwordSgns {
                     pc++;
                 }
                 java.util.Arrays.fill(pairGrad, 0f);
-                float lp = step(h, pairGrad, ctx, j, 1f, lr, report);
-                pl += lp;
+                pl += step.apply(h, 0, pairGrad, 0, ctx, j * dim, dim, 1f, lr, report);
                 for (int m = 0; m < negatives; m++) {
-                    int jn = draw(noiseProbability, noiseAlias, rnd);
+                    int jn = noise.draw(rnd);
                     if (jn == j) {
                         continue;
                     }
-                    nl += step(h, pairGrad, ctx, jn, 0f, lr, report);
+                    nl += step.apply(h, 0, pairGrad, 0, ctx, jn * dim, dim, 0f, lr, report);
                 }
                 // v_i as the features will hold it after the visit so far: the next context sees the step (fastText)
                 VectorOps.axpy(1f, pairGrad, 0, h, 0, dim);
@@ -238,21 +207,6 @@ public final class SubwordSgns {
         return new double[] {pl, nl, pc};
     }
 
-    /** One logistic event on (v_i = h, c_t) with label y: c_t steps now, v_i's step is accumulated in grad. */
-    private float step(float[] h, float[] grad, float[] ctx, int t, float y, float lr, boolean report) {
-        int o = t * dim;
-        float s = VectorOps.dot(h, 0, ctx, o, dim);
-        float p = sigmoid(s);
-        float g = lr * (y - p);
-        VectorOps.axpy(g, ctx, o, grad, 0, dim);
-        VectorOps.axpy(g, h, 0, ctx, o, dim);
-        if (!report) {
-            return 0f;
-        }
-        float pc = y > 0 ? p : 1 - p; // log-loss of the event before the step
-        return (float) -Math.log(Math.max(1e-7f, pc));
-    }
-
     /**
      * The exact objective L above (negatives in expectation) and, when {@code gradZ} is non-null, its gradient
      * with respect to the feature table (through the composition) and the context table. O(n^2 dim): for tests.
@@ -261,10 +215,9 @@ public final class SubwordSgns {
             float[] gradZ, float[] gradCtx) {
         int n = store.vocabSize();
         float[] v = f.compose(z, dim, 1);
-        double[] noise = new double[n];
+        double[] noise = NoiseWeights.of(store, noisePower);
         double norm = 0;
         for (int j = 0; j < n; j++) {
-            noise[j] = Math.pow(Math.max(1, store.unigramCount(j)), noisePower);
             norm += noise[j];
         }
         double scale = store.scale();
@@ -288,9 +241,9 @@ public final class SubwordSgns {
                 double sc = VectorOps.dotScalar(v, i * dim, ctx, j * dim, dim);
                 double neg = negatives * rowMass * noise[j] / norm;
                 // softplus(-s) = log(1 + e^-s); d/ds: -sigma(-s); softplus(s): sigma(s)
-                l += x[j] * LogisticTrainer.softplus(-sc) + neg * LogisticTrainer.softplus(sc);
+                l += x[j] * Logistic.softplus(-sc) + neg * Logistic.softplus(sc);
                 if (gv != null) {
-                    float g = (float) (-x[j] * sigma(-sc) + neg * sigma(sc));
+                    float g = (float) (-x[j] * Logistic.sigmoid(-sc) + neg * Logistic.sigmoid(sc));
                     VectorOps.axpy(g, ctx, j * dim, gv, i * dim, dim);
                     if (gradCtx != null) {
                         VectorOps.axpy(g, v, i * dim, gradCtx, j * dim, dim);
@@ -302,69 +255,5 @@ public final class SubwordSgns {
             f.composeTranspose(gv, dim, gradZ);
         }
         return l;
-    }
-
-    private static double sigma(double s) {
-        return 1 / (1 + Math.exp(-s));
-    }
-
-    /** One draw from an alias table. */
-    private static int draw(float[] probability, int[] alias, SplittableRandom rnd) {
-        int i = rnd.nextInt(alias.length);
-        return rnd.nextFloat() < probability[i] ? i : alias[i];
-    }
-
-    /** Walker's alias method (Vose's stable construction): P(i) = weight_i / total. */
-    static void buildAlias(double[] weight, double total, float[] probability, int[] alias) {
-        int n = weight.length;
-        double[] scaled = new double[n];
-        int[] small = new int[n];
-        int[] large = new int[n];
-        int ns = 0;
-        int nl = 0;
-        for (int i = 0; i < n; i++) {
-            scaled[i] = total > 0 ? weight[i] * n / total : 1;
-            if (scaled[i] < 1) {
-                small[ns++] = i;
-            } else {
-                large[nl++] = i;
-            }
-        }
-        while (ns > 0 && nl > 0) {
-            int s = small[--ns];
-            int l = large[--nl];
-            probability[s] = (float) scaled[s];
-            alias[s] = l;
-            scaled[l] = scaled[l] + scaled[s] - 1;
-            if (scaled[l] < 1) {
-                small[ns++] = l;
-            } else {
-                large[nl++] = l;
-            }
-        }
-        while (nl > 0) {
-            int l = large[--nl];
-            probability[l] = 1f;
-            alias[l] = l;
-        }
-        while (ns > 0) { // only rounding leaves these
-            int s = small[--ns];
-            probability[s] = 1f;
-            alias[s] = s;
-        }
-    }
-
-    private long sampleEntry(long rs, long re, float u) {
-        long lo = rs;
-        long hi = re - 1;
-        while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            if (rowCumulative[(int) mid] <= u) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -2,6 +2,7 @@ package yuelao.engine.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import yuelao.engine.sampling.BinarySearch;
 import yuelao.storage.counts.CountStore;
 
 /**
@@ -16,6 +17,9 @@ import yuelao.storage.counts.CountStore;
  * both orders of every unordered pair, as the seed's objective visits them.
  */
 public final class BlockSchedule {
+    /** Vocabulary blocks of the trainers' schedule: fixed, so the result never depends on the thread count. */
+    public static final int BLOCKS = 16;
+
     private final int blocks;
     private final int[] blockStart;
     private final List<int[][]> rounds = new ArrayList<>();
@@ -41,19 +45,9 @@ public final class BlockSchedule {
             return cumulative[rows.length];
         }
 
-        /** Row of record t (binary search over the task's rows). */
+        /** Row index of record t in [0, records()): the row whose records hold it. */
         int rowIndex(long t) {
-            int lo = 0;
-            int hi = rows.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi + 1) >>> 1;
-                if (cumulative[mid] <= t) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return lo;
+            return BinarySearch.interval(cumulative, t);
         }
     }
 
@@ -129,19 +123,9 @@ public final class BlockSchedule {
         return new Task(a, b, rows, start, cum);
     }
 
-    /** First entry of row i whose column is >= c. */
+    /** First entry of row i whose column is >= c (the row's end if none). */
     private static long lowerBound(CountStore store, int i, int c) {
-        long lo = store.rowStart(i);
-        long hi = store.rowEnd(i);
-        while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            if (store.column(mid) < c) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return BinarySearch.lowerBound(store.rowStart(i), store.rowEnd(i), store::column, c);
     }
 
     /** First id of block b (b = blocks() gives the vocabulary size). */

@@ -5,10 +5,13 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.SplittableRandom;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 import yuelao.engine.linalg.Parallel;
-import yuelao.engine.linalg.VectorOps;
+import yuelao.engine.linalg.SgnsStep;
+import yuelao.engine.sampling.BinarySearch;
+import yuelao.engine.sampling.CumulativeTable;
+import yuelao.engine.sampling.FeistelPermutation;
+import yuelao.engine.sampling.NoiseWeights;
+import yuelao.engine.sampling.SeedMixer;
 import yuelao.storage.counts.CountStore;
 
 /**
@@ -30,7 +33,8 @@ import yuelao.storage.counts.CountStore;
  * eta/10^4 over all epochs. An epoch draws {@code samples} observed pairs with probability x_ij / X (X = total
  * mass) and, for each, k negative events (i, j') with i drawn by x_i* and j' by n^0.75, in expectation; so one
  * epoch with samples = X is one pass of word2vec over the pairs its windows produce. A step on an event with
- * label y in {1, 0}: g = eta (y - sigma(z)); v_i += g v_j and v_j += g v_i (pre-update values).
+ * label y in {1, 0} is {@link SgnsStep#exact}: g = eta (y - sigma(z)); v_i += g v_j and v_j += g v_i (pre-update
+ * values).
  *
  * <p>Separate context table ({@code --contexts start|zero}, word2vec's syn0/syn1neg): the same loss with
  *
@@ -50,11 +54,10 @@ import yuelao.storage.counts.CountStore;
  * (with separate contexts) of C, the same rows in both tables, so tasks of one round stay disjoint. The expected numbers of each kind
  * of event per task are those of the global objective, so the block restriction does not bias the loss. The
  * learning rate changes only between rounds. Hence the vectors are byte-identical for any thread count.
- * No allocation per event.
+ * No allocation per event. Settings: the dimension and seed of {@link TrainSettings}, the rate, k and b of its
+ * {@link SgnsSettings}; its context table decides whether C is separate (zero until {@link #restoreContexts}).
  */
 public final class LogisticTrainer implements AutoCloseable {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-
     private final CountStore store;
     private final int n;
     private final int dim;
@@ -63,16 +66,13 @@ public final class LogisticTrainer implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment cum; // per CSR entry: cumulative x within its row, up to and including the entry
     private final double[] rowMass; // x_i* (off-diagonal)
-    private final double[] noise; // n_i^0.75
     private final BlockSchedule schedule;
-    private final double[][] blockNoiseCum; // per block: cumulative n^0.75 of its words
-    private final double[] blockNoise; // per block: total n^0.75
+    private final CumulativeTable[] blockNoise; // per block: n^0.75 of its words, for its negatives
     private final double totalNoise;
     private final double totalMass;
     private final TaskSampler[][] samplers;
     private final double negatives; // k
-    private final float logK;
-    private final float offset;
+    private final SgnsStep step;
     private final double eta;
     private final long seed;
 
@@ -83,55 +83,33 @@ public final class LogisticTrainer implements AutoCloseable {
         }
     }
 
-    /** Per task: the rows of each side, cumulative row masses and cumulative x_i* (for negative rows). */
-    private static final class TaskSampler {
-        final BlockSchedule.Task task;
-        final double[] posCum; // cumulative mass of the task's row sub-ranges
-        final int[][] sideRows; // rows of side 0 (block a) and side 1 (block b)
-        final double[][] sideRowCum; // cumulative x_i* per side
-        final int[] sideBlockOther; // the block the negatives of a side's rows come from
-        final double[] negMass; // per side: k-free negative mass sum_i x_i* P_n(other block)
-
-        TaskSampler(BlockSchedule.Task task, double[] posCum, int[][] sideRows, double[][] sideRowCum, int[] sideBlockOther, double[] negMass) {
-            this.task = task;
-            this.posCum = posCum;
-            this.sideRows = sideRows;
-            this.sideRowCum = sideRowCum;
-            this.sideBlockOther = sideBlockOther;
-            this.negMass = negMass;
-        }
-    }
+    /**
+     * Per task: the positive mass of each of its row sub-ranges, and per side (block a, and block b if a != b) the
+     * rows drawn by x_i* for negatives, the block their negatives come from and the side's k-free negative mass
+     * sum_i x_i* P_n(other block).
+     */
+    private record TaskSampler(BlockSchedule.Task task, CumulativeTable positive, CumulativeTable[] sideRows, int[] sideBlockOther,
+            double[] negMass) {}
 
     /**
-     * @param negatives k, negative events per observed one (need not be an integer)
-     * @param offset b added to the logit
-     * @param init starting vectors (n x dim), or null for Uniform(-0.5/d, 0.5/d)
+     * A trainer with the vectors at Uniform(-0.5/d, 0.5/d) drawn from the seed and, with separate contexts, C = 0
+     * ({@link #restore} and {@link #restoreContexts} replace either start).
+     *
+     * @param settings the dimension and seed, and {@link TrainSettings#sgns()}: rate, k, b and the context table
+     * @param blocks vocabulary blocks of the deterministic schedule ({@link BlockSchedule#BLOCKS} in production)
      */
-    public LogisticTrainer(CountStore counts, int dim, double eta, double negatives, double offset, long seed, float[] init, int blocks) {
-        this(counts, dim, eta, negatives, offset, seed, init, null, blocks);
-    }
-
-    /**
-     * @param contexts null for one shared table; else the start of a separate context table C (n x dim, copied),
-     *     giving the logit z_ij = &lt;w_i, c_j&gt; - log k + b
-     */
-    public LogisticTrainer(CountStore counts, int dim, double eta, double negatives, double offset, long seed, float[] init, float[] contexts,
-            int blocks) {
-        if (!(negatives > 0)) {
-            throw new IllegalArgumentException("--negatives must be > 0 for sgns, got " + negatives);
-        }
+    public LogisticTrainer(CountStore counts, TrainSettings settings, int blocks) {
+        SgnsSettings sgns = settings.sgns();
         this.store = counts;
         this.n = counts.vocabSize();
-        this.dim = dim;
-        this.eta = eta;
-        this.seed = seed;
-        this.negatives = negatives;
-        this.logK = (float) Math.log(negatives);
-        this.offset = (float) offset;
+        this.dim = settings.dim();
+        this.eta = sgns.lr();
+        this.seed = settings.seed();
+        this.negatives = sgns.negatives();
+        this.step = SgnsStep.exact(negatives, sgns.offset());
         long nnz = counts.nonZeros();
         this.cum = arena.allocate(Math.max(8, nnz * 8), 8);
         this.rowMass = new double[n];
-        this.noise = new double[n];
         double scale = counts.scale();
         double total = 0;
         for (int i = 0; i < n; i++) {
@@ -144,24 +122,16 @@ public final class LogisticTrainer implements AutoCloseable {
             }
             rowMass[i] = c;
             total += c;
-            noise[i] = Math.pow(Math.max(1, counts.unigramCount(i)), 0.75);
         }
         this.totalMass = total;
         this.schedule = new BlockSchedule(counts, blocks);
         int nb = schedule.blocks();
-        blockNoiseCum = new double[nb][];
-        blockNoise = new double[nb];
+        double[] noise = NoiseWeights.of(counts, NoiseWeights.WORD2VEC_POWER);
+        blockNoise = new CumulativeTable[nb];
         double tn = 0;
         for (int b = 0; b < nb; b++) {
-            int lo = schedule.blockStart(b);
-            int hi = schedule.blockStart(b + 1);
-            double[] c = new double[hi - lo + 1];
-            for (int i = lo; i < hi; i++) {
-                c[i - lo + 1] = c[i - lo] + noise[i];
-            }
-            blockNoiseCum[b] = c;
-            blockNoise[b] = c[hi - lo];
-            tn += blockNoise[b];
+            blockNoise[b] = CumulativeTable.of(noise, schedule.blockStart(b), schedule.blockStart(b + 1));
+            tn += blockNoise[b].total();
         }
         this.totalNoise = tn;
         samplers = new TaskSampler[nb][nb];
@@ -171,50 +141,29 @@ public final class LogisticTrainer implements AutoCloseable {
             }
         }
         this.v = new float[n * dim];
-        if (init != null) {
-            System.arraycopy(init, 0, v, 0, v.length);
-        } else {
-            SplittableRandom rnd = new SplittableRandom(seed);
-            for (int k = 0; k < v.length; k++) {
-                v[k] = (float) ((rnd.nextDouble() - 0.5) / dim);
-            }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int k = 0; k < v.length; k++) {
+            v[k] = (float) ((rnd.nextDouble() - 0.5) / dim);
         }
-        this.c = contexts == null ? v : contexts.clone();
-        if (c.length != v.length) {
-            throw new IllegalArgumentException("context table has " + c.length + " values, expected " + v.length);
-        }
+        this.c = sgns.contexts() == SgnsSettings.Contexts.SHARED ? v : new float[v.length];
     }
 
     private TaskSampler sampler(BlockSchedule.Task t, int a, int b) {
         int rows = t.rows.length;
-        double[] pc = new double[rows + 1];
+        double[] mass = new double[rows];
         for (int r = 0; r < rows; r++) {
             long count = t.cumulative[r + 1] - t.cumulative[r];
-            pc[r + 1] = pc[r] + (count == 0 ? 0 : rangeMass(t.rows[r], t.start[r], t.start[r] + count));
+            mass[r] = count == 0 ? 0 : rangeMass(t.rows[r], t.start[r], t.start[r] + count);
         }
-        int[][] sides = a == b ? new int[][] {rowsOf(a)} : new int[][] {rowsOf(a), rowsOf(b)};
+        int[] sideBlocks = a == b ? new int[] {a} : new int[] {a, b};
         int[] other = a == b ? new int[] {a} : new int[] {b, a};
-        double[][] sc = new double[sides.length][];
+        CumulativeTable[] sides = new CumulativeTable[sideBlocks.length];
         double[] neg = new double[sides.length];
         for (int s = 0; s < sides.length; s++) {
-            double[] c = new double[sides[s].length + 1];
-            for (int r = 0; r < sides[s].length; r++) {
-                c[r + 1] = c[r] + rowMass[sides[s][r]];
-            }
-            sc[s] = c;
-            neg[s] = c[sides[s].length] * blockNoise[other[s]] / totalNoise;
+            sides[s] = CumulativeTable.of(rowMass, schedule.blockStart(sideBlocks[s]), schedule.blockStart(sideBlocks[s] + 1));
+            neg[s] = sides[s].total() * blockNoise[other[s]].total() / totalNoise;
         }
-        return new TaskSampler(t, pc, sides, sc, other, neg);
-    }
-
-    private int[] rowsOf(int block) {
-        int lo = schedule.blockStart(block);
-        int hi = schedule.blockStart(block + 1);
-        int[] r = new int[hi - lo];
-        for (int i = lo; i < hi; i++) {
-            r[i - lo] = i;
-        }
-        return r;
+        return new TaskSampler(t, CumulativeTable.of(mass, 0, rows), sides, other, neg);
     }
 
     /** Off-diagonal mass of row i's entries [from, to). */
@@ -249,17 +198,25 @@ public final class LogisticTrainer implements AutoCloseable {
         return out;
     }
 
-    /** Replaces the vectors (resuming from a checkpoint). */
+    /** Replaces the vectors W (a start, or a saved state): n x dim values, copied. */
     public void restore(float[] vectors) {
+        checkLength(vectors, "vector table");
         System.arraycopy(vectors, 0, v, 0, v.length);
     }
 
-    /** Replaces the context table (separate contexts only). */
+    /** Replaces the context table C (separate contexts only): n x dim values, copied. */
     public void restoreContexts(float[] contexts) {
         if (!separateContexts()) {
             throw new IllegalStateException("no separate context table");
         }
+        checkLength(contexts, "context table");
         System.arraycopy(contexts, 0, c, 0, c.length);
+    }
+
+    private void checkLength(float[] table, String what) {
+        if (table.length != v.length) {
+            throw new IllegalArgumentException(what + " has " + table.length + " values, expected " + v.length);
+        }
     }
 
     /** X: the total off-diagonal pair mass (one word2vec pass over the pairs). */
@@ -297,7 +254,7 @@ public final class LogisticTrainer implements AutoCloseable {
                 for (int q = from; q < to; q++) {
                     int a = Math.min(tasks[q][0], tasks[q][1]);
                     int b = Math.max(tasks[q][0], tasks[q][1]);
-                    long key = FeistelPermutation.mix(seed ^ (epoch * 0x100000001B3L) ^ ((long) a << 20) ^ b);
+                    long key = SeedMixer.mix(seed ^ (epoch * 0x100000001B3L) ^ ((long) a << 20) ^ b);
                     out[q] = runTask(samplers[a][b], rho, lr, key);
                 }
             });
@@ -319,12 +276,12 @@ public final class LogisticTrainer implements AutoCloseable {
 
     private double[] runTask(TaskSampler s, double rho, float lr, long key) {
         SplittableRandom rnd = new SplittableRandom(key);
-        double posTotal = s.posCum[s.posCum.length - 1];
+        double posTotal = s.positive().total();
         long nPos = posTotal > 0 ? round(rho * posTotal, rnd) : 0;
-        long[] nNeg = new long[s.sideRows.length];
+        long[] nNeg = new long[s.sideRows().length];
         long negSum = 0;
         for (int side = 0; side < nNeg.length; side++) {
-            nNeg[side] = s.negMass[side] > 0 ? round(rho * negatives * s.negMass[side], rnd) : 0;
+            nNeg[side] = s.negMass()[side] > 0 ? round(rho * negatives * s.negMass()[side], rnd) : 0;
             negSum += nNeg[side];
         }
         long events = nPos + negSum;
@@ -335,6 +292,7 @@ public final class LogisticTrainer implements AutoCloseable {
         long leftPos = nPos;
         long leftNeg0 = nNeg[0];
         long leftNeg1 = nNeg.length > 1 ? nNeg[1] : 0;
+        BlockSchedule.Task t = s.task();
         for (long e = 0; e < events; e++) {
             // Draw the kind of the next event without replacement: a uniformly shuffled interleaving.
             long left = leftPos + leftNeg0 + leftNeg1;
@@ -342,13 +300,13 @@ public final class LogisticTrainer implements AutoCloseable {
             if (u < leftPos) {
                 leftPos--;
                 double m = rnd.nextDouble() * posTotal;
-                int r = upper(s.posCum, m);
-                BlockSchedule.Task t = s.task;
+                int r = s.positive().index(m);
                 long from = t.start[r];
                 long to = from + (t.cumulative[r + 1] - t.cumulative[r]);
                 int i = t.rows[r];
                 double before = from == store.rowStart(i) ? 0 : cum.getAtIndex(ValueLayout.JAVA_DOUBLE, from - 1);
-                long k = entry(before + (m - s.posCum[r]), from, to);
+                // the entry whose running sum first exceeds the draw (the last one if rounding puts it beyond)
+                long k = BinarySearch.upperBound(cum, from, to - 1, before + (m - s.positive().before(r)));
                 int j = store.column(k);
                 if (i == j) {
                     continue;
@@ -364,12 +322,8 @@ public final class LogisticTrainer implements AutoCloseable {
                     leftNeg1--;
                     side = 1;
                 }
-                int[] rows = s.sideRows[side];
-                double[] rc = s.sideRowCum[side];
-                int i = rows[upper(rc, rnd.nextDouble() * rc[rows.length])];
-                int ob = s.sideBlockOther[side];
-                double[] nc = blockNoiseCum[ob];
-                int j = schedule.blockStart(ob) + upper(nc, rnd.nextDouble() * nc[nc.length - 1]);
+                int i = s.sideRows()[side].draw(rnd);
+                int j = blockNoise[s.sideBlockOther()[side]].draw(rnd);
                 if (i == j) {
                     continue;
                 }
@@ -380,90 +334,19 @@ public final class LogisticTrainer implements AutoCloseable {
         return new double[] {posLoss, negLoss, donePos, doneNeg};
     }
 
-    /** The index r with c[r] <= m < c[r + 1] (c cumulative, c[0] = 0), skipping empty intervals. */
-    private static int upper(double[] c, double m) {
-        int lo = 0;
-        int hi = c.length - 2;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (c[mid] <= m) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        while (lo < c.length - 2 && c[lo + 1] <= m) {
-            lo++;
-        }
-        while (lo > 0 && c[lo + 1] == c[lo]) { // m beyond the last non-empty interval by rounding
-            lo--;
-        }
-        return lo;
-    }
-
-    /** The entry k in [from, to) of a row whose cumulative mass first exceeds m. */
-    private long entry(double m, long from, long to) {
-        long lo = from;
-        long hi = to - 1;
-        while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            if (cum.getAtIndex(ValueLayout.JAVA_DOUBLE, mid) <= m) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /** The loss of one event: log(1 + exp(-z)) if observed (y = 1), log(1 + exp(z)) if negative, z the logit. */
     double eventLoss(int i, int j, float y) {
-        double z = logit(i, j);
-        return y == 1f ? softplus(-z) : softplus(z);
-    }
-
-    private double logit(int i, int j) {
-        return VectorOps.dot(v, i * dim, c, j * dim, dim) - logK + offset;
-    }
-
-    /** log(1 + e^x), without overflow. */
-    public static double softplus(double x) {
-        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+        return step.loss(v, i * dim, c, j * dim, dim, y);
     }
 
     /**
-     * One SGD step on the event (i, j) with label y: g = lr (y - sigma(z)); v_i += g v_j; v_j += g v_i (from the
-     * pre-update values); that is v -= lr dL/dv for the event's loss. With separate contexts: w_i += g c_j and
-     * c_j += g w_i. Returns the event's loss before the step. Needs i != j when shared.
+     * One SGD step on the event (i, j) with label y ({@link SgnsStep}, the input's step applied to w_i at once):
+     * w_i += g c_j and c_j += g w_i from the pre-update values (c = w when shared). Returns the event's loss before
+     * the step. Needs i != j when shared.
      */
     double step(int i, int j, float y, float lr) {
-        final int io = i * dim;
-        final int jo = j * dim;
-        final float[] c = this.c;
-        float z = VectorOps.dot(v, io, c, jo, dim) - logK + offset;
-        float sig = 1f / (1f + (float) Math.exp(-z));
-        float g = lr * (y - sig);
-        double loss = y == 1f ? softplus(-z) : softplus(z);
-        if (!Float.isFinite(g)) {
-            return 0;
-        }
-        int k = 0;
-        if (!VectorOps.SCALAR) {
-            FloatVector vg = FloatVector.broadcast(F, g);
-            for (int upper = F.loopBound(dim); k < upper; k += F.length()) {
-                FloatVector vi = FloatVector.fromArray(F, v, io + k);
-                FloatVector vj = FloatVector.fromArray(F, c, jo + k);
-                vj.fma(vg, vi).intoArray(v, io + k);
-                vi.fma(vg, vj).intoArray(c, jo + k);
-            }
-        }
-        for (; k < dim; k++) {
-            float vi = v[io + k];
-            float vj = c[jo + k];
-            v[io + k] = vi + g * vj;
-            c[jo + k] = vj + g * vi;
-        }
-        return loss;
+        int io = i * dim;
+        return step.apply(v, io, v, io, c, j * dim, dim, y, lr, true);
     }
 
     @Override

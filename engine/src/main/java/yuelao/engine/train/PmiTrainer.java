@@ -4,12 +4,15 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
+import java.util.SplittableRandom;
+import yuelao.engine.linalg.AdaGrad;
 import yuelao.engine.linalg.Parallel;
 import yuelao.engine.linalg.VectorOps;
 import yuelao.engine.pmi.PmiView;
+import yuelao.engine.sampling.CumulativeTable;
+import yuelao.engine.sampling.FeistelPermutation;
+import yuelao.engine.sampling.NoiseWeights;
+import yuelao.engine.sampling.SeedMixer;
 import yuelao.storage.counts.CountStore;
 
 /**
@@ -27,15 +30,11 @@ import yuelao.storage.counts.CountStore;
  * visited in a keyed pseudo-random order that changes each epoch ({@link FeistelPermutation}: no shuffled copy
  * is materialised). Parallelism is deterministic ({@link BlockSchedule}): the same seed gives byte-identical
  * vectors for any thread count. The weights (vectors and AdaGrad state) are shared arrays; per-task state
- * (loss sums) stays in the task.
+ * (loss sums) stays in the task. The step is {@link AdaGrad#pairStep}.
+ * Settings: the dimension and seed of {@link TrainSettings} and everything of its {@link PmiSettings} but the
+ * epochs and the start.
  */
 public final class PmiTrainer implements AutoCloseable {
-    /** Vocabulary blocks of the deterministic schedule: fixed, so the result never depends on the thread count. */
-    public static final int BLOCKS = 16;
-
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final float EPS = 1e-8f;
-
     private final CountStore store;
     private final int n;
     private final int dim;
@@ -49,11 +48,11 @@ public final class PmiTrainer implements AutoCloseable {
     private final BlockSchedule schedule;
     private final long trainRecords;
     private final long heldOutRecords;
-    private int negatives;
-    private float negativeWeight;
-    private boolean positiveTargets;
-    private double[][] blockCumulative; // per block: cumulative n^0.75 of its words, for negative sampling
-    private int[] blockOf;
+    private final int negatives;
+    private final float negativeWeight;
+    private final boolean positiveTargets;
+    private final CumulativeTable[] blockNoise; // per block: n^0.75 of its words, for negative sampling (null without)
+    private final int[] blockOf;
 
     /** Loss and error figures of one epoch or evaluation pass. */
     public record EpochStats(int epoch, double loss, long records, long skipped, double seconds) {
@@ -71,19 +70,39 @@ public final class PmiTrainer implements AutoCloseable {
         double value(int i, int j, double x);
     }
 
-    public PmiTrainer(PmiView pmi, int dim, double eta, double xMax, double alpha, boolean truncated, double holdout, long seed,
-            float[] init, int blocks) {
-        this(pmi.store().counts(), pmi::value, dim, eta, xMax, alpha, truncated, holdout, seed, init, blocks);
+    /**
+     * The seed's model on the PMI of {@code pmi}'s store.
+     *
+     * @param blocks vocabulary blocks of the deterministic schedule ({@link BlockSchedule#BLOCKS} in production)
+     */
+    public PmiTrainer(PmiView pmi, TrainSettings settings, int blocks) {
+        this(pmi.store().counts(), pmi::value, settings, blocks);
     }
 
-    /** Fits {@code target} over the store's observed pairs (tests use synthetic targets, e.g. an exactly low-rank matrix). */
-    public PmiTrainer(CountStore counts, Target targetValues, int dim, double eta, double xMax, double alpha, boolean truncated,
-            double holdout, long seed, float[] init, int blocks) {
+    /**
+     * Fits {@code targetValues} over the store's observed pairs (tests use synthetic targets, e.g. an exactly low-rank
+     * matrix), from vectors at Uniform(-0.5/d, 0.5/d) drawn from the seed ({@link #restore(float[])} replaces them)
+     * and accumulators at 1.
+     *
+     * <p>An extension of the seed's objective (off by default): with {@link PmiSettings#negatives()} m &gt; 0, after
+     * each record (i, j), m negative words j' drawn with probability proportional to n^0.75 from j's block (so strata
+     * stay conflict-free) are pulled towards their PPMI with i (0 when the pair was never seen), with weight {@link
+     * PmiSettings#negativeWeight()}; and targets become PPMI with {@link PmiSettings#ppmiTargets()}. This constrains
+     * the unobserved pairs the plain objective leaves free (docs/method.md section 6, "loss vs metric").
+     *
+     * @param settings the dimension and seed, and {@link TrainSettings#pmi()}: rate, weighting, held-out fraction
+     *     and negatives
+     */
+    public PmiTrainer(CountStore counts, Target targetValues, TrainSettings settings, int blocks) {
+        PmiSettings p = settings.pmi();
         this.store = counts;
         this.n = store.vocabSize();
-        this.dim = dim;
-        this.eta = (float) eta;
-        this.seed = seed;
+        this.dim = settings.dim();
+        this.eta = (float) p.lr();
+        this.seed = settings.seed();
+        double xMax = p.xMax();
+        double alpha = p.alpha();
+        double holdout = p.holdout();
         long nnz = store.nonZeros();
         this.target = arena.allocate(Math.max(4, nnz * 4), 8);
         this.weight = arena.allocate(Math.max(4, nnz * 4), 8);
@@ -95,7 +114,7 @@ public final class PmiTrainer implements AutoCloseable {
                 int j = store.column(k);
                 double x = store.units(k) / scale;
                 double w = Math.pow(x / xMax, alpha);
-                if (truncated) {
+                if (p.truncatedWeight()) {
                     w = Math.min(1.0, w);
                 }
                 target.setAtIndex(ValueLayout.JAVA_FLOAT, k, (float) targetValues.value(i, j, x));
@@ -113,68 +132,36 @@ public final class PmiTrainer implements AutoCloseable {
         this.trainRecords = train;
         this.heldOutRecords = held;
         this.v = new float[n * dim];
-        if (init != null) {
-            System.arraycopy(init, 0, v, 0, v.length);
-        } else {
-            java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-            for (int k = 0; k < v.length; k++) {
-                v[k] = (float) ((rnd.nextDouble() - 0.5) / dim); // Uniform(-0.5/d, 0.5/d)
-            }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int k = 0; k < v.length; k++) {
+            v[k] = (float) ((rnd.nextDouble() - 0.5) / dim); // Uniform(-0.5/d, 0.5/d)
         }
         this.g = new float[n * dim];
         java.util.Arrays.fill(g, 1f);
         this.schedule = new BlockSchedule(store, blocks);
-    }
-
-    /**
-     * An extension of the seed's objective (off by default): after each record (i, j), {@code count} negative
-     * words j' drawn with probability proportional to n^0.75 from j's block (so strata stay conflict-free) are
-     * pulled towards their PPMI with i (0 when the pair was never seen), with weight {@code weight}; and targets
-     * become PPMI when {@code positiveTargets}. This constrains the unobserved pairs the plain objective leaves
-     * free (docs/method.md section 6, "loss vs metric").
-     */
-    public void negativeSampling(int count, double weight, boolean positiveTargets) {
-        this.negatives = count;
-        this.negativeWeight = (float) weight;
-        this.positiveTargets = positiveTargets;
-        if (count > 0 && blockCumulative == null) {
-            int blocks = schedule.blocks();
+        this.negatives = p.negatives();
+        this.negativeWeight = (float) p.negativeWeight();
+        this.positiveTargets = p.ppmiTargets();
+        if (negatives > 0) {
+            int nb = schedule.blocks();
+            double[] noise = NoiseWeights.of(store, NoiseWeights.WORD2VEC_POWER);
             blockOf = new int[n];
-            blockCumulative = new double[blocks][];
-            for (int b = 0; b < blocks; b++) {
-                int lo = schedule.blockStart(b);
-                int hi = schedule.blockStart(b + 1);
-                double[] c = new double[hi - lo + 1];
-                for (int i = lo; i < hi; i++) {
-                    blockOf[i] = b;
-                    c[i - lo + 1] = c[i - lo] + Math.pow(store.unigramCount(i), 0.75);
-                }
-                blockCumulative[b] = c;
+            blockNoise = new CumulativeTable[nb];
+            for (int b = 0; b < nb; b++) {
+                blockNoise[b] = CumulativeTable.of(noise, schedule.blockStart(b), schedule.blockStart(b + 1));
+                java.util.Arrays.fill(blockOf, schedule.blockStart(b), schedule.blockStart(b + 1), b);
             }
+        } else {
+            blockOf = null;
+            blockNoise = null;
         }
-    }
-
-    private int sampleFromBlock(int b, java.util.SplittableRandom rnd) {
-        double[] c = blockCumulative[b];
-        double u = rnd.nextDouble() * c[c.length - 1];
-        int lo = 0;
-        int hi = c.length - 2;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (c[mid] <= u) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return schedule.blockStart(b) + lo;
     }
 
     /** Whether the unordered pair {i, j} is in the seeded held-out fraction (both orders agree). */
     static boolean heldOut(int i, int j, double fraction, long seed) {
         long a = Math.min(i, j);
         long b = Math.max(i, j);
-        long h = FeistelPermutation.mix(seed * 0x9E3779B97F4A7C15L ^ FeistelPermutation.mix((a << 32) | b));
+        long h = SeedMixer.mix(seed * 0x9E3779B97F4A7C15L ^ SeedMixer.mix((a << 32) | b));
         return (h >>> 11) * 0x1.0p-53 < fraction;
     }
 
@@ -186,9 +173,17 @@ public final class PmiTrainer implements AutoCloseable {
         return g;
     }
 
+    /** Replaces the vectors (a start such as the eig vectors; the accumulators keep their values): n x dim, copied. */
+    public void restore(float[] vectors) {
+        if (vectors.length != v.length) {
+            throw new IllegalArgumentException("vector table has " + vectors.length + " values, expected " + v.length);
+        }
+        System.arraycopy(vectors, 0, v, 0, v.length);
+    }
+
     /** Restores vectors and AdaGrad state (resuming from a checkpoint). */
     public void restore(float[] vectors, float[] accumulators) {
-        System.arraycopy(vectors, 0, v, 0, v.length);
+        restore(vectors);
         System.arraycopy(accumulators, 0, g, 0, g.length);
     }
 
@@ -218,7 +213,7 @@ public final class PmiTrainer implements AutoCloseable {
             Parallel.run(threads, bounds, (t, from, to) -> {
                 for (int q = from; q < to; q++) {
                     BlockSchedule.Task task = schedule.task(tasks[q][0], tasks[q][1]);
-                    long key = FeistelPermutation.mix(seed ^ (epoch * 0x100000001B3L) ^ ((long) task.a << 20) ^ task.b);
+                    long key = SeedMixer.mix(seed ^ (epoch * 0x100000001B3L) ^ ((long) task.a << 20) ^ task.b);
                     long[] out = runTask(task, key);
                     taskLoss[q] = Double.longBitsToDouble(out[0]);
                     taskRecords[q] = out[1];
@@ -241,7 +236,7 @@ public final class PmiTrainer implements AutoCloseable {
             return new long[] {Double.doubleToLongBits(0), 0, 0};
         }
         FeistelPermutation perm = new FeistelPermutation(count, key);
-        java.util.SplittableRandom rnd = negatives > 0 ? new java.util.SplittableRandom(key) : null;
+        SplittableRandom rnd = negatives > 0 ? new SplittableRandom(key) : null;
         double loss = 0;
         long done = 0;
         long skipped = 0;
@@ -258,7 +253,7 @@ public final class PmiTrainer implements AutoCloseable {
             float t0 = target.getAtIndex(ValueLayout.JAVA_FLOAT, k);
             float e = update(i, j, w, positiveTargets ? Math.max(0f, t0) : t0);
             for (int q = 0; q < negatives; q++) {
-                int jn = sampleFromBlock(blockOf[j], rnd);
+                int jn = blockNoise[blockOf[j]].draw(rnd);
                 if (jn == i) {
                     continue;
                 }
@@ -276,7 +271,11 @@ public final class PmiTrainer implements AutoCloseable {
         return new long[] {Double.doubleToLongBits(loss), done, skipped};
     }
 
-    /** One AdaGrad step on the record (i, j); returns the error e, or NaN if the update was skipped. */
+    /**
+     * One AdaGrad step on the record (i, j), i != j: e = &lt;v_i, v_j&gt; - pmi, then {@link AdaGrad#pairStep} with
+     * g_i = w e v_j and g_j = w e v_i (from the pre-update values). Returns e, or NaN if the update was skipped (w e
+     * not finite).
+     */
     float update(int i, int j, float w, float pmi) {
         final int io = i * dim;
         final int jo = j * dim;
@@ -285,36 +284,7 @@ public final class PmiTrainer implements AutoCloseable {
         if (!Float.isFinite(le)) {
             return Float.NaN;
         }
-        int k = 0;
-        if (!VectorOps.SCALAR) {
-            FloatVector vle = FloatVector.broadcast(F, le);
-            FloatVector veta = FloatVector.broadcast(F, eta);
-            FloatVector veps = FloatVector.broadcast(F, EPS);
-            for (int upper = F.loopBound(dim); k < upper; k += F.length()) {
-                FloatVector vi = FloatVector.fromArray(F, v, io + k);
-                FloatVector vj = FloatVector.fromArray(F, v, jo + k);
-                FloatVector gi = vj.mul(vle);
-                FloatVector gj = vi.mul(vle);
-                FloatVector hi = FloatVector.fromArray(F, g, io + k).add(gi.mul(gi));
-                FloatVector hj = FloatVector.fromArray(F, g, jo + k).add(gj.mul(gj));
-                hi.intoArray(g, io + k);
-                hj.intoArray(g, jo + k);
-                vi.sub(veta.mul(gi).div(hi.add(veps).lanewise(VectorOperators.SQRT))).intoArray(v, io + k);
-                vj.sub(veta.mul(gj).div(hj.add(veps).lanewise(VectorOperators.SQRT))).intoArray(v, jo + k);
-            }
-        }
-        for (; k < dim; k++) {
-            float vi = v[io + k];
-            float vj = v[jo + k];
-            float gi = le * vj;
-            float gj = le * vi;
-            float hi = g[io + k] + gi * gi;
-            float hj = g[jo + k] + gj * gj;
-            g[io + k] = hi;
-            g[jo + k] = hj;
-            v[io + k] = vi - eta * gi / (float) Math.sqrt(hi + EPS);
-            v[jo + k] = vj - eta * gj / (float) Math.sqrt(hj + EPS);
-        }
+        AdaGrad.pairStep(eta, le, v, io, jo, g, dim);
         return e;
     }
 

@@ -48,9 +48,10 @@ public final class PmiTraining {
         } else if (p.eigInit()) { // a checkpoint replaces any initialisation
             init = EigenTraining.eigStart(store, s, false)[0];
         }
-        try (PmiTrainer trainer = new PmiTrainer(pmi, s.dim(), p.lr(), p.xMax(), p.alpha(), p.truncatedWeight(), p.holdout(), s.seed(), init,
-                PmiTrainer.BLOCKS)) {
-            trainer.negativeSampling(p.negatives(), p.negativeWeight(), p.ppmiTargets());
+        try (PmiTrainer trainer = new PmiTrainer(pmi, s, BlockSchedule.BLOCKS)) {
+            if (init != null) {
+                trainer.restore(init);
+            }
             int first = 1;
             if (resumed != null) {
                 trainer.restore(resumed.vectors(), resumed.accumulators());

@@ -25,7 +25,7 @@ public final class SgnsTraining {
         }
         int nd = store.counts().vocabSize() * s.dim();
         if (g.contexts() == SgnsSettings.Contexts.ZERO) {
-            contexts = new float[nd];
+            contexts = null; // the trainer's separate table starts at 0
         } else if (g.contexts() == SgnsSettings.Contexts.START && contexts == null) { // random start: an independent draw
             contexts = new float[nd];
             SplittableRandom rnd = new SplittableRandom(s.seed() ^ 0x5DEECE66DL);
@@ -33,8 +33,13 @@ public final class SgnsTraining {
                 contexts[k] = (float) ((rnd.nextDouble() - 0.5) / s.dim());
             }
         }
-        try (LogisticTrainer trainer = new LogisticTrainer(store.counts(), s.dim(), g.lr(), g.negatives(), g.offset(), s.seed(), init, contexts,
-                PmiTrainer.BLOCKS)) {
+        try (LogisticTrainer trainer = new LogisticTrainer(store.counts(), s, BlockSchedule.BLOCKS)) {
+            if (init != null) {
+                trainer.restore(init);
+            }
+            if (contexts != null) {
+                trainer.restoreContexts(contexts);
+            }
             StringBuilder log = new StringBuilder();
             double samples = g.samples() * trainer.totalMass();
             for (int e = 1; e <= g.epochs(); e++) {

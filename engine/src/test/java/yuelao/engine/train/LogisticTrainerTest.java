@@ -13,13 +13,28 @@ import yuelao.engine.count.WindowWeighting;
 import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.vectors.VectorsFile;
 
-/** The sgns objective against finite differences, itself across thread counts, and its own loss. */
+/** The sgns trainer: its step against finite differences, itself across thread counts, and its own loss. */
 class LogisticTrainerTest {
     @TempDir
     Path tmp;
 
-    private static TrainSettings sgns(int dim, int epochs, int threads, long seed, boolean eigInit) {
-        return sgnsContexts(dim, epochs, threads, seed, eigInit, 0.5, SgnsSettings.Contexts.SHARED, true);
+    /**
+     * The trainer's own settings: dimension, seed and the sgns settings given (their rate, k, b and context table);
+     * nothing else of {@link TrainSettings} reaches the trainer.
+     */
+    private static TrainSettings trainer(int dim, long seed, SgnsSettings.Builder sgns) {
+        return TrainSettings.builder().method(TrainSettings.Method.SGNS).dim(dim).seed(seed).sgns(sgns.build()).build();
+    }
+
+    /**
+     * sgns through the training stage: rate .025, k = 5, 2 X pairs per epoch, from an eig start of 20 iterations
+     * (oversampling 10, power .5) or a random one, with the given context table and output; dimension 10, seed 3.
+     */
+    private static TrainSettings.Builder sgnsRun(int epochs, boolean eigInit, SgnsSettings.Contexts contexts, boolean sumOutput) {
+        return TrainSettings.builder().method(TrainSettings.Method.SGNS).dim(10).seed(3)
+                .closedForm(ClosedFormSettings.builder().power(0.5).iterations(20).oversample(10).build())
+                .sgns(SgnsSettings.builder().epochs(epochs).lr(0.025).negatives(5).samples(2.0).eigInit(eigInit).contexts(contexts)
+                        .sumOutput(sumOutput).build());
     }
 
     private static void train(Path store, Path out, TrainSettings s) throws IOException {
@@ -39,7 +54,8 @@ class LogisticTrainerTest {
             for (float y : new float[] {1f, 0f}) {
                 for (double offset : new double[] {0, 0.7}) {
                     try (CountStoreDirectory dir = CountStoreDirectory.open(store);
-                            LogisticTrainer t = new LogisticTrainer(dir.counts(), dim, 0.025, 3, offset, 1, null, 4)) {
+                            LogisticTrainer t = new LogisticTrainer(dir.counts(),
+                                    trainer(dim, 1, SgnsSettings.builder().lr(0.025).negatives(3).offset(offset)), 4)) {
                         int n = dir.counts().vocabSize();
                         float[] v = new float[n * dim];
                         for (int k = 0; k < v.length; k++) {
@@ -85,15 +101,6 @@ class LogisticTrainerTest {
         }
     }
 
-    /** sgns at rate .025 drawing 2 X pairs per epoch, from an eig start of 20 iterations (oversampling 10) or a random one. */
-    private static TrainSettings sgnsContexts(int dim, int epochs, int threads, long seed, boolean eigInit, double power,
-            SgnsSettings.Contexts contexts, boolean sum) {
-        return TrainSettings.builder().method(TrainSettings.Method.SGNS).dim(dim).seed(seed).threads(threads)
-                .closedForm(ClosedFormSettings.builder().power(power).iterations(20).oversample(10).build())
-                .sgns(SgnsSettings.builder().epochs(epochs).lr(0.025).negatives(5).samples(2.0).eigInit(eigInit).contexts(contexts).sumOutput(sum).build())
-                .build();
-    }
-
     /**
      * Separate context table: a step on (i, j) moves w_i and c_j by -lr times the finite-difference gradient of
      * the event's loss log(1 + exp(-+(&lt;w_i, c_j&gt; - log k + b))) and leaves w_j, c_i and everything else alone
@@ -114,8 +121,11 @@ class LogisticTrainerTest {
                             w[k] = (float) rnd.nextGaussian() * 0.4f;
                             c[k] = (float) rnd.nextGaussian() * 0.4f;
                         }
-                        try (LogisticTrainer t = new LogisticTrainer(dir.counts(), dim, 0.025, 3, 0.3, 1, w, c, 4)) {
+                        try (LogisticTrainer t = new LogisticTrainer(dir.counts(), trainer(dim, 1,
+                                SgnsSettings.builder().lr(0.025).negatives(3).offset(0.3).contexts(SgnsSettings.Contexts.START)), 4)) {
                             assertTrue(t.separateContexts());
+                            t.restore(w);
+                            t.restoreContexts(c);
                             int i = ij[0];
                             int j = ij[1];
                             double[] numW = new double[dim];
@@ -164,30 +174,6 @@ class LogisticTrainerTest {
         }
     }
 
-    /** The eig start with contexts: W C^T = Q diag(lambda) Q^T for any p, that is W (p) times C (p) = W(.5) W(.5)^T. */
-    @Test
-    void eigContextStartFactorsTheSameMatrix() throws IOException {
-        Path store = TestCorpora.randomStore(tmp, 17, 400, 60, 4, WindowWeighting.UNIFORM, 1);
-        try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
-            int dim = 6;
-            float[][] half = EigenTraining.eigStart(dir, sgnsContexts(dim, 1, 2, 3, true, 0.5, SgnsSettings.Contexts.START, false), true);
-            float[][] quarter = EigenTraining.eigStart(dir, sgnsContexts(dim, 1, 2, 3, true, 0.25, SgnsSettings.Contexts.START, false), true);
-            assertArrayEquals(half[0], half[1], 1e-6f, "p = .5: C = W");
-            int n = dir.counts().vocabSize();
-            for (int i = 0; i < n; i += 7) {
-                for (int j = 0; j < n; j += 5) {
-                    double a = 0;
-                    double b = 0;
-                    for (int k = 0; k < dim; k++) {
-                        a += half[0][i * dim + k] * half[1][j * dim + k];
-                        b += quarter[0][i * dim + k] * quarter[1][j * dim + k];
-                    }
-                    assertEquals(a, b, 1e-4 + 1e-3 * Math.abs(a), "(" + i + ", " + j + ")");
-                }
-            }
-        }
-    }
-
     /** Separate contexts (each start, W or W + C written): bit-identical vectors for 1, 2 and 3 threads. */
     @Test
     void separateContextsIdenticalForAnyThreadCount() throws IOException {
@@ -196,7 +182,7 @@ class LogisticTrainerTest {
             {true, SgnsSettings.Contexts.START, false}, {true, SgnsSettings.Contexts.ZERO, true}};
         float[] shared;
         Path so = tmp.resolve("shared");
-        train(store, so, sgns(10, 3, 2, 3, false));
+        train(store, so, sgnsRun(3, false, SgnsSettings.Contexts.SHARED, true).threads(2).build());
         try (VectorsFile.Stored s = VectorsFile.read(so.resolve(VectorsFile.FILE_NAME))) {
             shared = s.toArray();
         }
@@ -204,7 +190,7 @@ class LogisticTrainerTest {
             float[] one = null;
             for (int threads : new int[] {1, 2, 3}) {
                 Path out = tmp.resolve("c" + threads + cs[0] + cs[1] + cs[2]);
-                train(store, out, sgnsContexts(10, 3, threads, 3, (Boolean) cs[0], 0.5, (SgnsSettings.Contexts) cs[1], (Boolean) cs[2]));
+                train(store, out, sgnsRun(3, (Boolean) cs[0], (SgnsSettings.Contexts) cs[1], (Boolean) cs[2]).threads(threads).build());
                 float[] v;
                 try (VectorsFile.Stored s = VectorsFile.read(out.resolve(VectorsFile.FILE_NAME))) {
                     v = s.toArray();
@@ -228,7 +214,9 @@ class LogisticTrainerTest {
         Path store = TestCorpora.randomStore(tmp, 7, 400, 60, 4, WindowWeighting.UNIFORM, 1);
         try (CountStoreDirectory dir = CountStoreDirectory.open(store)) {
             int n = dir.counts().vocabSize();
-            try (LogisticTrainer t = new LogisticTrainer(dir.counts(), 10, 0.2, 5, 0, 9, null, new float[n * 10], 4)) {
+            try (LogisticTrainer t = new LogisticTrainer(dir.counts(),
+                    trainer(10, 9, SgnsSettings.builder().lr(0.2).negatives(5).contexts(SgnsSettings.Contexts.ZERO)), 4)) {
+                assertArrayEquals(new float[n * 10], t.contexts(), "word2vec's start: C = 0");
                 double samples = 5 * t.totalMass();
                 int epochs = 30;
                 LogisticTrainer.EpochStats first = t.epoch(1, epochs, samples, 2);
@@ -251,7 +239,7 @@ class LogisticTrainerTest {
             float[] one = null;
             for (int threads : new int[] {1, 2, 3}) {
                 Path out = tmp.resolve("t" + threads + eig);
-                train(store, out, sgns(10, 3, threads, 3, eig));
+                train(store, out, sgnsRun(3, eig, SgnsSettings.Contexts.SHARED, true).threads(threads).build());
                 float[] v;
                 try (VectorsFile.Stored s = VectorsFile.read(out.resolve(VectorsFile.FILE_NAME))) {
                     v = s.toArray();
@@ -270,7 +258,7 @@ class LogisticTrainerTest {
     void lossFalls() throws IOException {
         Path store = TestCorpora.randomStore(tmp, 7, 400, 60, 4, WindowWeighting.UNIFORM, 1);
         try (CountStoreDirectory dir = CountStoreDirectory.open(store);
-                LogisticTrainer t = new LogisticTrainer(dir.counts(), 10, 0.2, 5, 0, 9, null, 4)) {
+                LogisticTrainer t = new LogisticTrainer(dir.counts(), trainer(10, 9, SgnsSettings.builder().lr(0.2).negatives(5)), 4)) {
             double samples = 5 * t.totalMass();
             int epochs = 30;
             LogisticTrainer.EpochStats first = t.epoch(1, epochs, samples, 2);

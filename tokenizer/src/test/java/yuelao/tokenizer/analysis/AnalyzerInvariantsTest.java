@@ -144,20 +144,11 @@ class AnalyzerInvariantsTest {
         }
     }
 
+    /** A stop-word file that does not exist is an I/O error naming it (the spec itself is validated in core's AnalyzerSpecTest). */
     @org.junit.jupiter.api.Test
-    void unknownAnalyzerAndBadOptionsAreRejectedWithAClearMessage() {
-        var e = assertThrows(IllegalArgumentException.class, () -> AnalyzerSpec.defaults("klingon"));
-        assertTrue(e.getMessage().contains("klingon") && e.getMessage().contains("english"));
-        assertThrows(IllegalArgumentException.class, () -> new AnalyzerSpec("standard", true, "none", 1, 100));
-        assertThrows(IllegalArgumentException.class, () -> new AnalyzerSpec("english", false, "none", 5, 2));
+    void aMissingStopWordFileIsAnIoErrorNamingIt() {
         var io = assertThrows(IOException.class, () -> Analyzers.create(new AnalyzerSpec("english", false, "/no/such/stop.txt", 1, 100), new LongAdder()));
         assertTrue(io.getMessage().startsWith("/no/such/stop.txt"));
-    }
-
-    @org.junit.jupiter.api.Test
-    void specRoundTripsThroughProperties() {
-        AnalyzerSpec s = new AnalyzerSpec("english", true, "english", 2, 40);
-        assertEquals(s, AnalyzerSpec.fromProperties(s.toProperties()));
     }
 
     static List<String> terms(Analyzer a, String text) throws IOException {

@@ -151,40 +151,6 @@ class VocabularyBuilderTest {
     }
 
     @Test
-    void selectionRanksByCountThenUtf8BytesAndAppliesMinCountAndMaxSize() {
-        List<Vocabulary.Entry> entries = List.of(new Vocabulary.Entry("b", 5), new Vocabulary.Entry("a", 5),
-                new Vocabulary.Entry("é", 5), new Vocabulary.Entry("Z", 5), new Vocabulary.Entry("😀", 5),
-                new Vocabulary.Entry("\uFFFD", 5), new Vocabulary.Entry("top", 9), new Vocabulary.Entry("rare", 1));
-        Vocabulary v = Vocabulary.select(entries, 2, 0);
-        // UTF-8 byte order: Z(5A) < a(61) < b(62) < é(C3 A9) < U+FFFD(EF BF BD) < 😀(F0 ...)
-        assertEquals(List.of("top", "Z", "a", "b", "é", "\uFFFD", "😀"), List.of(v.words()));
-        assertEquals(-1, v.id("rare"));
-        assertEquals(1, v.id("Z"));
-        char[] buf = "xxéyy".toCharArray();
-        assertEquals(4, v.id(buf, 2, 1));
-        assertEquals(9 + 6 * 5, v.totalCount());
-        Vocabulary top3 = Vocabulary.select(entries, 1, 3);
-        assertEquals(List.of("top", "Z", "a"), List.of(top3.words()));
-        // Brute-force check of the UTF-8 order on random strings.
-        Random rnd = new Random(1);
-        for (int i = 0; i < 2000; i++) {
-            String a = new String(Character.toChars(rnd.nextInt(0x10FFFF - 0xE000) + (rnd.nextBoolean() ? 0x20 : 0xE000)));
-            String b = new String(Character.toChars(rnd.nextInt(0xD7FF - 0x20) + 0x20)) + (rnd.nextBoolean() ? "x" : "");
-            int expected = java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-            assertEquals(Integer.signum(expected), Integer.signum(Vocabulary.compareUtf8(a, b)), a + " vs " + b);
-        }
-    }
-
-    @Test
-    void rankedConstructionRejectsWrongOrderAndDuplicates() {
-        assertThrows(IllegalArgumentException.class, () -> Vocabulary.ofRanked(new String[] {"a", "b"}, new long[] {1, 2}));
-        assertThrows(IllegalArgumentException.class, () -> Vocabulary.ofRanked(new String[] {"b", "a"}, new long[] {2, 2}));
-        assertThrows(IllegalArgumentException.class, () -> Vocabulary.ofRanked(new String[] {"a", "a"}, new long[] {2, 2}));
-        Vocabulary v = Vocabulary.ofRanked(new String[] {"x", "a", "b"}, new long[] {3, 2, 2});
-        assertEquals(2, v.id("b"));
-    }
-
-    @Test
     void noTokensOrNoWordAboveMinCountGivesAClearError() throws IOException {
         Path f = dir.resolve("punct.txt");
         Files.writeString(f, "... ,,, !!!\n");

@@ -1,9 +1,10 @@
-package yuelao.engine.train;
+package yuelao.engine.sampling;
 
 /**
  * A keyed pseudo-random permutation of [0, n) that needs no memory: a 4-round Feistel network on the
  * smallest even-bit domain 2^(2h) >= n, with cycle walking to stay inside [0, n). Gives each epoch a fresh
  * shuffled visiting order of the training records without materialising (or writing) a shuffled copy.
+ * Immutable and thread-safe; {@link #apply} allocates nothing.
  */
 public final class FeistelPermutation {
     private final long n;
@@ -11,6 +12,12 @@ public final class FeistelPermutation {
     private final long halfMask;
     private final long[] keys = new long[4];
 
+    /**
+     * The permutation of [0, n) keyed by {@code seed} (the round keys are {@link SeedMixer#mix} of the seed's
+     * Weyl sequence).
+     *
+     * @throws IllegalArgumentException if n &lt; 1
+     */
     public FeistelPermutation(long n, long seed) {
         if (n < 1) {
             throw new IllegalArgumentException("empty domain");
@@ -22,11 +29,11 @@ public final class FeistelPermutation {
         long s = seed;
         for (int r = 0; r < 4; r++) {
             s += 0x9E3779B97F4A7C15L;
-            keys[r] = mix(s);
+            keys[r] = SeedMixer.mix(s);
         }
     }
 
-    /** The image of x in [0, n). */
+    /** The image of x in [0, n) (x in [0, n); each image appears exactly once). */
     public long apply(long x) {
         long y = x;
         do {
@@ -39,16 +46,10 @@ public final class FeistelPermutation {
         long l = (x >>> halfBits) & halfMask;
         long r = x & halfMask;
         for (int k = 0; k < 4; k++) {
-            long t = l ^ (mix(r ^ keys[k]) & halfMask);
+            long t = l ^ (SeedMixer.mix(r ^ keys[k]) & halfMask);
             l = r;
             r = t;
         }
         return (l << halfBits) | r;
-    }
-
-    public static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }
