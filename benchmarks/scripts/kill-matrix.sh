@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The kill matrix: kills count, train, run and merge with SIGKILL, SIGTERM and SIGINT at 10 moments each (5%, 15%,
-# ..., 95% of the command's measured duration) and checks what a killed run leaves:
+# ..., 95% of the command's measured CPU time) and checks what a killed run leaves:
 #   - no partial output looks complete: the output directory is absent (with the previous one waiting, restorable, as
 #     a hidden .old sibling) or is, byte for byte, either the previous complete output or the reference output
 #     (for run: each of store/, words/, vectors/ is the previous one's or the reference's, or absent);
@@ -12,7 +12,8 @@
 # usage: benchmarks/scripts/kill-matrix.sh [--lines N] [--moments K] [--commands "count train run merge"]
 #                                          [--signals "KILL TERM INT"]
 #   --lines N    lines of the bundled sample corpus to use (default 20000, about 500k tokens: a few seconds a command)
-#   --moments K  kill moments per command and signal (default 10: (i + 0.5) / K of the duration, i = 0..K-1)
+#   --moments K  kill moments per command and signal (default 10: (i + 0.5) / K of the reference run's CPU time,
+#                i = 0..K-1; CPU time rather than wall time, which the shared machine's load stretches)
 # Needs only the repository (the sample corpus is corpus-samples/english-sample.txt.gz). Writes to work/kill-matrix/.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set +e
@@ -79,6 +80,11 @@ command_args() { # CMD which(ref|prev) OUT
   esac
 }
 
+# CPU time (user + system, ms) of a running process so far; 0 once it is gone. /proc/PID/stat fields 14 and 15, in
+# clock ticks (the command name, field 2, is "(java)": no spaces to shift the fields).
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
+cpu_of() { awk -v t="$TICK_MS" '{printf "%d", ($14 + $15) * t}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
 # sha256 of every file of a directory tree (relative names and contents), or "absent".
 tree_sha() {
   if [ ! -e "$1" ]; then echo absent; return; fi
@@ -99,33 +105,33 @@ for c in $COMMANDS; do
   W="$KM/$c"
   mkdir -p "$W"
   OUT="$W/out"
-  # PREV and REF outputs, kept aside; REF's duration is the one the moments are fractions of.
+  # PREV and REF outputs, kept aside. The moments are fractions of REF's CPU time (user + system, every thread), not of
+  # its wall time: on a shared machine the wall time of the same command varies twofold with the load, the CPU time
+  # little, so a moment lands at the same point of the work whatever the load. REF is timed from the previous output,
+  # as every kill starts (run would otherwise reuse its finished stages); the shorter of two runs.
   y $(command_args "$c" prev "$OUT") >/dev/null 2>&1 || die "$c (previous settings) failed"
   cp -a "$OUT" "$W/prev"
-  # The duration is the shorter of two reference runs, each from the previous output as every kill starts (run would
-  # otherwise reuse its finished stages): on a shared machine a slow one would put the late moments after the end.
-  dur_ms=
+  cpu_ms=
   for attempt in 1 2; do
     rm -rf "$OUT" && cp -a "$W/prev" "$OUT"
-    start=$(date +%s%N)
-    y $(command_args "$c" ref "$OUT") >/dev/null 2>&1 || die "$c failed"
-    d=$(( ($(date +%s%N) - start) / 1000000 ))
-    if [ -z "$dur_ms" ] || [ "$d" -lt "$dur_ms" ]; then dur_ms=$d; fi
+    "$GNU_TIME" -f '%U %S' -o "$W/ref.time" "${JAVA[@]}" $(command_args "$c" ref "$OUT") >/dev/null 2>&1 || die "$c failed"
+    d=$(awk '{printf "%d", ($1 + $2) * 1000}' "$W/ref.time")
+    if [ -z "$cpu_ms" ] || [ "$d" -lt "$cpu_ms" ]; then cpu_ms=$d; fi
   done
   cp -a "$OUT" "$W/ref"
   declare -A PREV_SHA=() REF_SHA=()
   for p in $(parts "$c"); do PREV_SHA[$p]=$(tree_sha "$W/prev/$p"); REF_SHA[$p]=$(tree_sha "$W/ref/$p"); done
   [ "$(tree_sha "$W/prev")" != "$(tree_sha "$W/ref")" ] || die "$c: the previous and reference outputs are equal; the check would be blind"
-  log "$c: reference run ${dur_ms} ms; $(command_args "$c" ref OUT)"
+  log "$c: reference run ${cpu_ms} ms of CPU; $(command_args "$c" ref OUT)"
   for sig in $SIGNALS; do
     kills=0 finished=0 partial=0 lost=0 mismatched=0 left=0
     for ((i = 0; i < MOMENTS; i++)); do
       rm -rf "$OUT" && cp -a "$W/prev" "$OUT"
-      at_ms=$(( dur_ms * (2 * i + 1) / (2 * MOMENTS) ))
+      at_ms=$(( cpu_ms * (2 * i + 1) / (2 * MOMENTS) ))
       # The JVM itself is the background job (not a subshell around it), so that the signal reaches it.
       "${JAVA[@]}" $(command_args "$c" ref "$OUT") >"$W/killed.log" 2>&1 &
       pid=$!
-      sleep "$(printf '%d.%03d' $((at_ms / 1000)) $((at_ms % 1000)))"
+      while kill -0 "$pid" 2>/dev/null && [ "$(cpu_of "$pid")" -lt "$at_ms" ]; do sleep 0.01; done
       killed=0
       if kill -0 "$pid" 2>/dev/null; then
         kill -s "$sig" "$pid"
@@ -160,7 +166,7 @@ for c in $COMMANDS; do
       fi
       n=$(leftovers "$OUT")
       if [ "$n" -gt 0 ]; then left=$((left + 1)); verdict="$verdict; $n leftovers"; fi
-      echo "$c SIG$sig at ${at_ms} ms (exit $rc): $verdict" >> "$KM/kills.log"
+      echo "$c SIG$sig at ${at_ms} ms of CPU (exit $rc): $verdict" >> "$KM/kills.log"
     done
     printf '| %s | SIG%s | %d | %d | %d | %d | %d | %d |\n' "$c" "$sig" "$kills" "$finished" "$partial" "$lost" "$mismatched" "$left" | tee -a "$TABLE"
     [ $((partial + lost + mismatched + left)) -eq 0 ] || FAIL=1
