@@ -48,7 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-o", "--out"}, defaultValue = "yuelao-demo", paramLabel = "DIR",
-            description = "Working directory for the demo's artifacts (replaced on each run).")
+            description = "Working directory for the demo's artifacts (replaced on each run; a folder holding anything else is refused).")
     Path out;
 
     @Option(names = "--corpus", paramLabel = "FILE", description = "Corpus to use instead of the bundled sample.")
