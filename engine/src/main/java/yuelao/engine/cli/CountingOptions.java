@@ -57,7 +57,7 @@ public final class CountingOptions {
     /** The counting settings these options describe, with the subsampling seed; a bad value is a {@link UserException}. */
     public CountSettings settings(long seed) {
         try {
-            return settings(seed, ByteSize.parse(counting.memory));
+            return settings(seed, ByteSize.parse("--memory", counting.memory));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -73,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
         TrainSettings settings = training.settings(run.threads());
         RunBudget budget;
         try {
-            budget = RunBudget.of(counting.memory() == null ? null : ByteSize.parse(counting.memory()));
+            budget = RunBudget.of(counting.memory() == null ? null : ByteSize.parse("--memory", counting.memory()));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -270,9 +270,27 @@ public final class RunPipeline {
 
     /** Runs the job from its first stage that is not done. */
     public static Result run(Job job) throws IOException {
-        long t0 = System.nanoTime();
         check(job);
+        boolean created = !Files.exists(job.dir);
         Files.createDirectories(job.dir);
+        try {
+            return stages(job, System.nanoTime());
+        } catch (IOException | RuntimeException e) {
+            if (created && !Files.exists(job.store())) {
+                // Nothing finished in a directory this run made (a bad corpus, a full disk): leave no directory that
+                // looks like a run. Only the manifest is deleted, and the directory only if it is then empty.
+                try {
+                    Files.deleteIfExists(job.manifest());
+                    Files.deleteIfExists(job.dir);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Result stages(Job job, long t0) throws IOException {
         List<Stage> stages = stages(job);
         Stage store = stages.get(0);
         Stage words = job.subwords != null ? stages.get(1) : null;
