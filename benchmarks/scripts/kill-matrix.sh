@@ -73,8 +73,8 @@ command_args() { # CMD which(ref|prev) OUT
     count/prev) echo "count -i $D/a.txt.gz -o $out --memory 8m -q --force --window 5" ;;
     train/ref) echo "train --store $D/store-a -o $out --dim 50 -q --force" ;;
     train/prev) echo "train --store $D/store-a -o $out --dim 40 -q --force" ;;
-    run/ref) echo "run -i $D/a.txt.gz -o $out --dim 50 --memory 32m -q --force" ;;
-    run/prev) echo "run -i $D/a.txt.gz -o $out --dim 40 --window 5 --memory 32m -q --force" ;;
+    run/ref) echo "run -i $D/a.txt.gz -o $out --dim 50 --memory 96m -q --force" ;;
+    run/prev) echo "run -i $D/a.txt.gz -o $out --dim 40 --window 5 --memory 96m -q --force" ;;
     merge/ref) echo "merge -o $out $D/store-a $D/store-b --memory 8m --force" ;;
     merge/prev) echo "merge -o $out $D/store-a $D/store-a --memory 8m --force" ;;
   esac
