@@ -38,6 +38,15 @@ public final class ByteSize {
         return Long.toString(bytes);
     }
 
+    /** {@link #parse(String)}, with a failure that names the option the value was given to. */
+    public static long parse(String option, String s) {
+        try {
+            return parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
     public static long parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         if (t.endsWith("b")) {
@@ -58,7 +67,7 @@ public final class ByteSize {
         }
         try {
             double v = Double.parseDouble(t);
-            if (v <= 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            if (v <= 0 || Double.isNaN(v) || Double.isInfinite(v) || v * mult >= 0x1p63) { // 2^63 bytes: no long holds it
                 throw new NumberFormatException();
             }
             return (long) (v * mult);

@@ -73,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ServerSettings s;
         try {
-            s = ServerSettings.builder().host(host).port(port).maxTop(maxTop).maxBatch(maxBatch).maxBodyBytes(ByteSize.parse(maxBody))
+            s = ServerSettings.builder().host(host).port(port).maxTop(maxTop).maxBatch(maxBatch).maxBodyBytes(ByteSize.parse("--max-body", maxBody))
                     .maxConcurrent(maxConcurrent).idleTimeout(ServerSettings.duration(idleTimeout))
                     .shutdownTimeout(ServerSettings.duration(shutdownTimeout)).accessLog(accessLog).caseInsensitive(caseInsensitive)
                     .index(IndexSettings.builder().ef(ef).exactBelow(exactBelow).build()).build();

@@ -34,7 +34,10 @@ public final class CountingOptions {
                 description = "word2vec's subsampling of frequent words before windowing, threshold T (e.g. 1e-4); 0 = off. Deterministic for a --seed.")
         double subsample;
 
-        @Option(names = "--memory", paramLabel = "SIZE", description = "Memory budget of the counting buffers (e.g. 256m, 1.5g, 4g).")
+        @Option(names = "--memory", paramLabel = "SIZE", description = "Memory budget (e.g. 256m, 1.5g, 4g). count: of the counting buffers. "
+                + "run: of the whole run, heap and off-heap (default: " + yuelao.engine.stage.RunBudget.DEFAULT_SHARE_PERCENT
+                + "% of the machine's memory, or of its memory cgroup's limit); the launcher gives the JVM a heap of this size, the counting "
+                + "buffers take a share, and each stage is checked against it before it starts.")
         String memory;
 
         @Option(names = "--fan-in", paramLabel = "K", description = "Most spill runs merged (open) at once.")
@@ -46,12 +49,26 @@ public final class CountingOptions {
         return counting.vocab;
     }
 
+    /** The {@code --memory} value as given, or null (for {@code run}, whose default comes from the machine). */
+    public String memory() {
+        return counting.memory;
+    }
+
     /** The counting settings these options describe, with the subsampling seed; a bad value is a {@link UserException}. */
     public CountSettings settings(long seed) {
+        try {
+            return settings(seed, ByteSize.parse("--memory", counting.memory));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    /** The counting settings with the counting buffers' budget given (run: its share of the run's budget). */
+    public CountSettings settings(long seed, long memoryBytes) {
         Counting c = counting;
         try {
             return CountSettings.builder().window(c.window).weighting(WindowWeighting.parse(c.weighting)).keepOovPositions(c.keepOovPositions)
-                    .selfPairs(c.selfPairs).subsample(c.subsample).seed(seed).memoryBytes(ByteSize.parse(c.memory)).fanIn(c.fanIn).build();
+                    .selfPairs(c.selfPairs).subsample(c.subsample).seed(seed).memoryBytes(memoryBytes).fanIn(c.fanIn).build();
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

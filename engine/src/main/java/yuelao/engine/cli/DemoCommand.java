@@ -1,10 +1,13 @@
 package yuelao.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +28,7 @@ import yuelao.engine.query.WordVectors;
 import yuelao.engine.stage.TrainingStage;
 import java.util.Optional;
 import yuelao.tokenizer.analysis.TextAnalyzer;
+import yuelao.tokenizer.input.InputFiles;
 import yuelao.storage.counts.CountStoreDirectory;
 import yuelao.storage.counts.CountStore;
 import yuelao.core.Vocabulary;
@@ -45,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-o", "--out"}, defaultValue = "yuelao-demo", paramLabel = "DIR",
-            description = "Working directory for the demo's artifacts (replaced on each run).")
+            description = "Working directory for the demo's artifacts (replaced on each run; a folder holding anything else is refused).")
     Path out;
 
     @Option(names = "--corpus", paramLabel = "FILE", description = "Corpus to use instead of the bundled sample.")
@@ -58,6 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path sample = corpus != null ? corpus : SampleCorpus.english();
+        InputFiles.expand(List.of(sample.toString())); // a missing or unreadable corpus stops here, before any directory is made
+        checkOut();
         Files.createDirectories(this.out);
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = sample.toAbsolutePath().startsWith(cwd) ? cwd.relativize(sample.toAbsolutePath()) : sample;
@@ -161,6 +167,30 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("%nartifacts: %s (inspect with: ./yuelao counts %s --info; ./yuelao nearest %s WORD)%n", this.out, store, vectors);
         out.flush();
         return 0;
+    }
+
+    /** What the demo writes into its directory; anything else there is the user's. */
+    private static final Set<String> ARTIFACTS = Set.of("store", "vectors", "phrases.txt", "phrase-store", "phrase-vectors");
+
+    /**
+     * The demo's directory is replaced piece by piece on each run, so it must be the demo's: absent, or holding only
+     * the demo's artifacts (and hidden temporaries of a killed run). A folder of the user's is refused, not littered.
+     */
+    private void checkOut() throws IOException {
+        if (!Files.exists(out)) {
+            return;
+        }
+        if (!Files.isDirectory(out)) {
+            throw new UserException(out + ": exists and is not a directory; choose another --out");
+        }
+        try (Stream<Path> entries = Files.list(out)) {
+            List<String> foreign = entries.map(p -> p.getFileName().toString()).filter(n -> !ARTIFACTS.contains(n) && !n.startsWith("."))
+                    .sorted().toList();
+            if (!foreign.isEmpty()) {
+                throw new UserException(out + ": holds files the demo did not write (" + foreign.getFirst()
+                        + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "") + "); choose another --out");
+            }
+        }
     }
 
     /**

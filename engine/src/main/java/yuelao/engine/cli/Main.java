@@ -66,9 +66,12 @@ public final class Main {
         // Every option's default comes from the recipe book: the stage verbs' own recipe, or the preset run and demo use.
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().version(YuelaoCommand.VERSION);
-            RecipeDefaults.forVerb(sub.getCommandName(), args).ifPresent(r -> sub.setDefaultValueProvider(new RecipeDefaults(r)));
+            RecipeDefaults.forVerb(sub.getCommandName(), args).ifPresent(r -> sub.setDefaultValueProvider(sub.getCommandName().equals("run")
+                    ? new RecipeDefaults(r).without("--memory") // run's budget defaults from the machine (RunBudget)
+                    : new RecipeDefaults(r)));
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             err.println("yuelao " + cmd.getCommandName() + ": " + describe(ex));
@@ -79,6 +82,27 @@ public final class Main {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * A usage error is one line, as every other error: the problem (naming the option or the argument) and where the
+     * whole usage is, instead of the whole usage after it; exit code 2.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        boolean top = cmd.getParent() == null;
+        String name = top ? "yuelao" : "yuelao " + cmd.getCommandName();
+        String msg = oneLine(String.valueOf(ex.getMessage()));
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && top) {
+            List<String> suggestions = u.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                msg += " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
+            }
+        }
+        err.println(name + ": " + msg + "; '" + name + " --help' shows the usage");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** The engine's verbs, then each provider's, in the order of the help listing. */

@@ -51,7 +51,7 @@ public final class MergeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         MergeStage.Settings settings;
         try {
-            settings = MergeStage.Settings.builder().minCount(minCount).maxVocab(maxVocab).memoryBytes(ByteSize.parse(memory)).fanIn(fanIn).build();
+            settings = MergeStage.Settings.builder().minCount(minCount).maxVocab(maxVocab).memoryBytes(ByteSize.parse("--memory", memory)).fanIn(fanIn).build();
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

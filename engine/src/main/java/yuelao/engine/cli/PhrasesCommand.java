@@ -81,7 +81,7 @@ public final class PhrasesCommand implements Callable<Integer> {
         try {
             Detection d = detection;
             settings = PhraseSettings.builder().scoring(PhraseScoring.parse(d.scoring)).thresholds(d.thresholds).delta(d.delta)
-                    .passes(d.passes).maxTokens(d.maxTokens).memoryBytes(ByteSize.parse(d.memory)).build();
+                    .passes(d.passes).maxTokens(d.maxTokens).memoryBytes(ByteSize.parse("--memory", d.memory)).build();
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -107,6 +107,12 @@ public final class RecipeDefaults implements IDefaultValueProvider {
         return new RecipeDefaults(Recipes.stages());
     }
 
+    /** These defaults without {@code option}'s: its command decides when it is absent. */
+    RecipeDefaults without(String option) {
+        defaults.remove(option);
+        return this;
+    }
+
     private void put(String option, Object value) {
         defaults.put(option, String.valueOf(value));
     }

@@ -9,6 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import yuelao.core.ByteSize;
+import yuelao.engine.stage.RunBudget;
 import yuelao.engine.stage.RunPipeline;
 import yuelao.engine.stage.Recipes;
 import yuelao.engine.train.TrainSettings;
@@ -72,14 +74,28 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         TrainSettings settings = training.settings(run.threads());
+        RunBudget budget;
+        try {
+            budget = RunBudget.of(counting.memory() == null ? null : ByteSize.parse("--memory", counting.memory()));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        yuelao.engine.stage.VocabularySettings vocabulary = corpus.settings();
+        long buffers = budget.countingBuffers(settings.threads(), vocabulary.maxDocumentChars());
         ProgressLine progress = new ProgressLine(System.err, run.quiet);
         RunPipeline.Job job;
         try {
-            job = RunPipeline.job().inputs(corpus.inputs()).dir(this.out).force(force).vocabulary(corpus.settings())
-                    .reuseVocabulary(counting.vocab()).counting(counting.settings(settings.seed())).training(settings)
+            job = RunPipeline.job().inputs(corpus.inputs()).dir(this.out).force(force).vocabulary(vocabulary)
+                    .reuseVocabulary(counting.vocab()).counting(counting.settings(settings.seed(), buffers)).training(settings).budget(budget)
                     .subwords(subwords.settings(settings.dim())).checkpointing(training.checkpointing(this.out.resolve("vectors")))
                     .evaluator(eval.evaluator(run.threads())).scanProgress(name -> new ScanProgressPrinter(progress, name))
-                    .progress(progress::update).onCounted(c -> {
+                    .progress(progress::update).usage(u -> {
+                        if (!run.quiet) {
+                            progress.done();
+                            err.println("yuelao run: " + u.line());
+                            err.flush();
+                        }
+                    }).onCounted(c -> {
                         progress.done();
                         out.println("== counts");
                         Summaries.printCount(out, c, this.out.resolve("store"));

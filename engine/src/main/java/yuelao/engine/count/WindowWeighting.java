@@ -74,7 +74,7 @@ public enum WindowWeighting {
         try {
             return valueOf(s.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown weighting '" + s + "' (expected uniform, harmonic or dynamic)");
+            throw new IllegalArgumentException("unknown --weighting '" + s + "' (expected uniform, harmonic or dynamic)");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import yuelao.engine.subword.SubwordFeatures;
 import yuelao.engine.subword.SubwordSettings;
 import yuelao.engine.train.Checkpointing;
 import yuelao.engine.train.Evaluator;
@@ -58,6 +59,8 @@ public final class RunPipeline {
         private final Consumer<String> progress;
         private final Consumer<String> notices;
         private final Consumer<CountingStage.Result> onCounted;
+        private final RunBudget budget;
+        private final Consumer<StageMeter.Usage> usage;
 
         private Job(Builder b) {
             this.inputs = List.copyOf(Objects.requireNonNull(b.inputs, "inputs"));
@@ -74,6 +77,8 @@ public final class RunPipeline {
             this.progress = b.progress;
             this.notices = b.notices;
             this.onCounted = b.onCounted;
+            this.budget = b.budget != null ? b.budget : RunBudget.of(null);
+            this.usage = b.usage;
         }
 
         /** The recipe's settings for every stage; threads and seed from the training settings. */
@@ -97,8 +102,22 @@ public final class RunPipeline {
             private Consumer<String> progress = line -> {};
             private Consumer<String> notices = line -> {};
             private Consumer<CountingStage.Result> onCounted = r -> {};
+            private RunBudget budget;
+            private Consumer<StageMeter.Usage> usage = u -> {};
 
             private Builder() {}
+
+            /** Told what each stage that ran cost (wall, CPU, GC, peak memory). */
+            public Builder usage(Consumer<StageMeter.Usage> usage) {
+                this.usage = Objects.requireNonNull(usage);
+                return this;
+            }
+
+            /** The run's memory budget, which every stage is checked against before it starts (default: the machine's). */
+            public Builder budget(RunBudget budget) {
+                this.budget = budget;
+                return this;
+            }
 
             /** Told when the counting stage has finished (before training starts). */
             public Builder onCounted(Consumer<CountingStage.Result> listener) {
@@ -207,6 +226,10 @@ public final class RunPipeline {
         public SubwordSettings subwords() {
             return subwords;
         }
+
+        public RunBudget budget() {
+            return budget;
+        }
     }
 
     public static Job.Builder job() {
@@ -247,18 +270,40 @@ public final class RunPipeline {
 
     /** Runs the job from its first stage that is not done. */
     public static Result run(Job job) throws IOException {
-        long t0 = System.nanoTime();
         check(job);
+        boolean created = !Files.exists(job.dir);
         Files.createDirectories(job.dir);
+        try {
+            return stages(job, System.nanoTime());
+        } catch (IOException | RuntimeException e) {
+            if (created && !Files.exists(job.store())) {
+                // Nothing finished in a directory this run made (a bad corpus, a full disk): leave no directory that
+                // looks like a run. Only the manifest is deleted, and the directory only if it is then empty.
+                try {
+                    Files.deleteIfExists(job.manifest());
+                    Files.deleteIfExists(job.dir);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Result stages(Job job, long t0) throws IOException {
         List<Stage> stages = stages(job);
         Stage store = stages.get(0);
         Stage words = job.subwords != null ? stages.get(1) : null;
         Stage vectors = stages.getLast();
+        RunBudget budget = job.budget;
         CountingStage.Result counted = null;
         if (!reuse(job, store)) {
+            budget.check(RunBudget.counting(job.counting, job.training.threads(), job.vocabulary.maxDocumentChars()), job.dir,
+                    ", or use fewer --threads");
             begin(job, store);
-            counted = CountingStage.run(CountingStage.job().inputs(job.inputs).vocabulary(job.vocabulary).reuseVocabulary(job.reuseVocabulary)
-                    .counting(job.counting).threads(job.training.threads()).build(), job.store(), true, job.scanProgress);
+            counted = metered(job, "count", () -> CountingStage.run(CountingStage.job().inputs(job.inputs).vocabulary(job.vocabulary)
+                    .reuseVocabulary(job.reuseVocabulary).counting(job.counting).threads(job.training.threads()).build(), job.store(), true,
+                    job.scanProgress));
             finish(job, store);
             job.onCounted.accept(counted);
         }
@@ -267,15 +312,18 @@ public final class RunPipeline {
             job.notices.accept("nothing to do: " + job.vectors() + " is this run's, finished");
         } else if (words != null) {
             TrainingStage.Result word = null;
-            if (!reuse(job, words)) {
+            boolean wordsDone = reuse(job, words);
+            preflightTraining(job, !wordsDone);
+            if (!wordsDone) {
                 begin(job, words);
-                word = TrainingStage.run(TrainingStage.job().store(job.store()).out(job.words()).force(true).settings(job.training)
-                        .checkpointing(job.checkpointing).progress(job.progress).text(false).build());
+                word = metered(job, "train", () -> TrainingStage.run(TrainingStage.job().store(job.store()).out(job.words()).force(true)
+                        .settings(job.training).checkpointing(job.checkpointing).progress(job.progress).text(false).build()));
                 finish(job, words);
             }
             begin(job, vectors);
-            TrainingStage.Result sub = SubwordStage.run(SubwordStage.job().store(job.store()).vectors(job.words()).out(job.vectors()).force(true)
-                    .settings(job.subwords).threads(job.training.threads()).evaluator(job.evaluator).progress(job.progress).build());
+            TrainingStage.Result sub = metered(job, "subwords", () -> SubwordStage.run(SubwordStage.job().store(job.store()).vectors(job.words())
+                    .out(job.vectors()).force(true).settings(job.subwords).threads(job.training.threads()).evaluator(job.evaluator)
+                    .progress(job.progress).build()));
             finish(job, vectors);
             String summary = word == null ? "" : word.summary() + "\n";
             if (word != null && job.evaluator != null) {
@@ -285,13 +333,43 @@ public final class RunPipeline {
             double seconds = (word == null ? 0 : word.seconds()) + sub.seconds();
             trained = new TrainingStage.Result(sub.vocabulary(), sub.vectors(), sub.dim(), seconds, summary);
         } else {
+            preflightTraining(job, true);
             begin(job, vectors);
-            trained = TrainingStage.run(TrainingStage.job().store(job.store()).out(job.vectors()).force(true).settings(job.training)
-                    .checkpointing(job.checkpointing).evaluator(job.evaluator).progress(job.progress).build());
+            trained = metered(job, "train", () -> TrainingStage.run(TrainingStage.job().store(job.store()).out(job.vectors()).force(true)
+                    .settings(job.training).checkpointing(job.checkpointing).evaluator(job.evaluator).progress(job.progress).build()));
             finish(job, vectors);
         }
         try (CountStoreDirectory s = CountStoreDirectory.open(job.store()); VectorsDirectory.Opened v = VectorsDirectory.open(job.vectors())) {
             return new Result(counted, trained, s.counts().totalTokens(), v.rows(), v.dim(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * The pre-flight of the stages after counting, from the store's vocabulary and non-zeros: the word-level training
+     * (when {@code training}) and the subword fit are both checked before the first of them starts, so that a budget
+     * too small for the subword fit stops the run before the eig step's work, not after it.
+     */
+    private static void preflightTraining(Job job, boolean training) throws IOException {
+        try (CountStoreDirectory s = CountStoreDirectory.open(job.store())) {
+            CountStore c = s.counts();
+            if (training) {
+                job.budget.check(RunBudget.training(c.vocabSize(), c.nonZeros(), job.training), job.dir,
+                        ", or lower --dim (or --oversample), or raise --min-count for a smaller vocabulary");
+            }
+            if (job.subwords != null) {
+                job.budget.check(RunBudget.subwords(s.vocabulary(), job.subwords, SubwordFeatures.Scheme.forAnalyzer(s.analyzer().name()),
+                        job.training.dim()), job.dir,
+                        ", or lower --buckets or --dim, or use --subwords none");
+            }
+        }
+    }
+
+    /** Runs a stage under the budget's guard and tells the job's usage listener what it cost. */
+    private static <T> T metered(Job job, String stage, java.util.concurrent.Callable<T> work) throws IOException {
+        try (StageMeter meter = StageMeter.start(stage)) {
+            T result = job.budget.guard(stage, work);
+            job.usage.accept(meter.stop());
+            return result;
         }
     }
 

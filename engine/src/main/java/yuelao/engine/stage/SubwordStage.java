@@ -212,9 +212,11 @@ public final class SubwordStage {
         SubwordFeatures f = SubwordFeatures.build(v.words(), spec, sw.includeWord(), sw.minCount());
         progress.accept(String.format(Locale.ROOT, "subwords: %,d words, %,d used buckets, %.1f features per word", v.size(),
                 f.bucketIds().length, (double) f.ids().length / v.size()));
+        boolean copied = false; // the caller's array is left alone: at most one copy, reweighted in place
         if (eigenvalues != null && sw.power() != trainedPower) {
             // the fit's own eigenvalue weighting: U diag(lambda)^p -> U diag(lambda)^q, column by column
             wordVectors = wordVectors.clone();
+            copied = true;
             for (int c = 0; c < dim; c++) {
                 double lambda = Math.abs(eigenvalues[c]);
                 float s = (float) (lambda > 0 ? Math.pow(lambda, sw.power() - trainedPower) : 0);
@@ -224,7 +226,7 @@ public final class SubwordStage {
             }
         }
         if (sw.unitFit()) { // fit the directions: every word counts the same in what its n-grams share
-            wordVectors = wordVectors.clone();
+            wordVectors = copied ? wordVectors : wordVectors.clone();
             for (int w = 0; w < v.size(); w++) {
                 double ss = 0;
                 for (int k = 0; k < dim; k++) {

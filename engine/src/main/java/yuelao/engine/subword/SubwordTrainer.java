@@ -96,7 +96,8 @@ public final class SubwordTrainer {
                 }
             }
         }
-        float[] b = transposeTimes(tr, ou, nf, dim, threads, new float[nf * dim]);
+        // r = b - A z with b = A^T Omega U computed into r itself: b is needed only here (one F x dim array less)
+        float[] r = transposeTimes(tr, ou, nf, dim, threads, new float[nf * dim]);
         float[] rg = new float[f.features()];
         java.util.Arrays.fill(rg, (float) ridge);
         if (ownRidge != null) {
@@ -106,9 +107,8 @@ public final class SubwordTrainer {
         }
         float[] ybuf = new float[v * dim];
         float[] az = apply(f, tr, z, omega, rg, dim, threads, ybuf, new float[nf * dim]);
-        float[] r = new float[nf * dim];
         for (int k = 0; k < r.length; k++) {
-            r[k] = b[k] - az[k];
+            r[k] = r[k] - az[k];
         }
         float[] p = r.clone();
         float[] ap = az; // reused: no allocation per iteration

@@ -101,18 +101,25 @@ public final class EigenFactorization {
                 w[r * dim + c] = vec.get(r, 0) * weight;
             }
         }
-        double[] u = BlockOps.times(q, w, n, b, dim, chunks, threads);
-        // Residual ||M u - theta u|| / |theta| of each kept Ritz pair: the convergence report.
-        double[] residuals = residuals(m, q, eig, order, dim, n, b, chunks, threads);
-        float[] out = new float[n * dim];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = (float) u[k];
-        }
+        float[] out = floats(BlockOps.times(q, w, n, b, dim, chunks, threads));
+        // Residual ||M u - theta u|| / |theta| of each kept Ritz pair: the convergence report. M u goes into z, free since
+        // the Rayleigh-Ritz step (n x b >= n x dim): the peak is Q, Z, the result and one n x dim block of doubles.
+        double[] residuals = residuals(m, q, z, eig, order, dim, n, b, chunks, threads);
         return new Result(values, out, dim, residuals);
     }
 
-    private static double[] residuals(SparseSymmetric m, double[] q, EigenDecomposition_F64<DMatrixRMaj> eig, Integer[] order, int dim,
-            int n, int b, int[] chunks, int threads) {
+    /** The doubles rounded to floats (the double block becomes garbage on return). */
+    private static float[] floats(double[] u) {
+        float[] out = new float[u.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (float) u[k];
+        }
+        return out;
+    }
+
+    /** @param mu scratch of at least n x dim doubles (overwritten) */
+    private static double[] residuals(SparseSymmetric m, double[] q, double[] mu, EigenDecomposition_F64<DMatrixRMaj> eig, Integer[] order,
+            int dim, int n, int b, int[] chunks, int threads) {
         double[] w = new double[b * dim];
         for (int c = 0; c < dim; c++) {
             DMatrixRMaj vec = eig.getEigenVector(order[c]);
@@ -121,7 +128,6 @@ public final class EigenFactorization {
             }
         }
         double[] u = BlockOps.times(q, w, n, b, dim, chunks, threads);
-        double[] mu = new double[n * dim];
         m.multiply(u, mu, dim, threads);
         double[] res = new double[dim];
         double[] norm = new double[dim];

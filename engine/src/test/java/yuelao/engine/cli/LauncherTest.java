@@ -87,9 +87,7 @@ class LauncherTest {
 
     /** The launcher's rule: 2 x budget + 512 MiB, at most half the machine's memory (at most 16 GiB), at least 512 MiB. */
     private static String expected(long budgetMib) throws Exception {
-        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElseThrow();
-        long half = Math.min(memKb / 2048, 16384);
+        long half = Math.min((yuelao.core.MachineMemory.bytes() >> 20) / 2, 16384); // physical memory or the cgroup's limit
         return "-Xmx" + Math.max(512, Math.min(2 * budgetMib + 512, half)) + "m";
     }
 
@@ -99,7 +97,11 @@ class LauncherTest {
         Path root = install();
         assertEquals(expected(1536), heapOf(root, "count", "--memory", "1.5g", "-i", "x", "-o", "y"), "2 x 1536 MiB + 512");
         assertEquals(expected(512), heapOf(root, "count", "--memory=512MB", "-i", "x", "-o", "y"));
-        assertEquals(expected(1024), heapOf(root, "run", "-i", "x", "-o", "y"), "the default budget, 1g");
+        long machineMib = yuelao.core.MachineMemory.bytes() >> 20;
+        assertEquals("-Xmx" + Math.max(512, machineMib * yuelao.engine.stage.RunBudget.DEFAULT_SHARE_PERCENT / 100) + "m",
+                heapOf(root, "run", "-i", "x", "-o", "y"), "run: the default budget, a share of the machine's memory");
+        assertEquals("-Xmx3072m", heapOf(root, "run", "--memory", "3g", "-i", "x", "-o", "y"), "run: the heap is the budget");
+        assertEquals("-Xmx512m", heapOf(root, "run", "--memory=24m", "-i", "x", "-o", "y"), "run: at least 512 MiB");
         assertEquals(expected(1024), heapOf(root, "count", "--memory", "lots", "-i", "x", "-o", "y"),
                 "a size the parser refuses keeps the default heap; the verb itself reports it");
     }

@@ -34,7 +34,7 @@ class DiskFullTest {
         String[] again = java.util.Arrays.copyOf(count, count.length + 1);
         again[count.length] = "--force";
         // Truncate the store's temporary file once its rows are mapped: the next mapped write faults, as on a full disk.
-        try (AutoCloseable armed = WriteFaults.arm((site, file) -> {
+        try (AutoCloseable armed = WriteFaults.arm((site, file, written) -> {
             if (site == WriteFaults.Site.STORE_SCATTER) {
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     ch.truncate(0);

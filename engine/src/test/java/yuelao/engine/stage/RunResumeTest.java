@@ -52,7 +52,7 @@ class RunResumeTest {
     /** run's default preset on one thread: its subword epochs are Hogwild, deterministic only on one thread. */
     private String[] args(Path out, String... extra) {
         List<String> a = new ArrayList<>(List.of("run", "-i", corpus.toString(), "-o", out.toString(), "--analyzer", "whitespace", "--dim", "8",
-                "--subwords", "2-3", "--buckets", "10007", "--memory", "2m", "--threads", "1", "-q"));
+                "--subwords", "2-3", "--buckets", "10007", "--memory", "24m", "--threads", "1", "-q"));
         a.addAll(List.of(extra));
         return a.toArray(String[]::new);
     }

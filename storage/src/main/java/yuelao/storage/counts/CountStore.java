@@ -33,8 +33,8 @@ import yuelao.storage.format.StoreFormatException;
  * Header properties: the caller's settings plus {@code scale}, {@code X.units} (units summed over
  * ordered pairs i != j), {@code diagonal.units} (units summed over i == i) and {@code N}.
  *
- * <p>Opening verifies the checksum (unless disabled), the section sizes, the row offsets and N, in O(V) plus
- * one sequential read of the file.
+ * <p>Opening verifies the checksum (unless disabled), the section sizes, the row offsets, every column (in range,
+ * increasing within its row), the units' signs and N, in O(V + nnz) plus one sequential read of the file.
  */
 public final class CountStore implements Closeable {
     public static final String FORMAT = "yuelao.counts";
@@ -108,6 +108,20 @@ public final class CountStore implements Closeable {
         }
         if (previous != nnz) {
             throw new StoreFormatException(file, "corrupt row offsets (end " + previous + ", nnz " + nnz + ")");
+        }
+        // Every column an id in [0, V), strictly increasing within its row (the binary search of find relies on it), and
+        // no negative units: a reader never indexes with what the file holds unchecked.
+        long k = 0;
+        for (int i = 0; i < vocabSize; i++) {
+            long end = rowOffsets.getAtIndex(Layouts.LONG, i + 1);
+            int prev = -1;
+            for (; k < end; k++) {
+                int c = cols.getAtIndex(Layouts.INT, k);
+                if (c <= prev || c >= vocabSize || units.getAtIndex(Layouts.LONG, k) < 0) {
+                    throw new StoreFormatException(file, "corrupt entry " + k + " (row " + i + ", column " + c + ")");
+                }
+                prev = c;
+            }
         }
         long n = 0;
         for (int i = 0; i < vocabSize; i++) {

@@ -96,7 +96,7 @@ public final class SpillRunWriter implements Closeable {
     }
 
     private void flush() throws IOException {
-        yuelao.storage.format.WriteFaults.check(yuelao.storage.format.WriteFaults.Site.SPILL_RUN, file);
+        yuelao.storage.format.WriteFaults.check(yuelao.storage.format.WriteFaults.Site.SPILL_RUN, file, bytes);
         crc.update(buf, 0, pos);
         out.write(buf, 0, pos);
         bytes += pos;

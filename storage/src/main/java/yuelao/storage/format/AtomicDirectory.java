@@ -94,6 +94,7 @@ public final class AtomicDirectory implements Closeable {
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
+            WriteFaults.check(WriteFaults.Site.DIRECTORY_COMMIT, target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             if (old != null) {

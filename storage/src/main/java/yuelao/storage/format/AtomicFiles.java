@@ -27,7 +27,7 @@ public final class AtomicFiles {
         boolean done = false;
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             WriteFaults.check(WriteFaults.Site.TEXT_FILE, abs);
-            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            OutputStream out = new BufferedOutputStream(WriteFaults.checked(Channels.newOutputStream(ch), WriteFaults.Site.TEXT_FILE, abs), 1 << 16);
             content.writeTo(out);
             out.flush();
             ch.force(true);

@@ -211,7 +211,7 @@ public final class BinaryFileWriter implements Closeable {
             throw new IllegalArgumentException("negative size: " + bytes);
         }
         flush();
-        WriteFaults.check(WriteFaults.Site.BINARY_FILE, file);
+        WriteFaults.check(WriteFaults.Site.BINARY_FILE, file, bufferStart);
         requireSpace(bytes);
         long off = bufferStart;
         bufferStart += bytes;
@@ -250,7 +250,7 @@ public final class BinaryFileWriter implements Closeable {
         if (closed) {
             throw new IllegalStateException("writer is closed: " + file);
         }
-        WriteFaults.check(WriteFaults.Site.BINARY_FILE, file);
+        WriteFaults.check(WriteFaults.Site.BINARY_FILE, file, bufferStart);
         buffer.flip();
         int n = buffer.remaining();
         writeFully(buffer, bufferStart);

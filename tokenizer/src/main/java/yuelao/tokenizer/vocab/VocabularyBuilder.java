@@ -46,7 +46,9 @@ public final class VocabularyBuilder {
         TermCounter all = TermCounter.merge(r.handlers());
         String what = inputs.size() == 1 ? inputs.get(0).name() : inputs.size() + " inputs";
         if (r.summary().tokens() == 0) {
-            throw new CorpusException(what, "no tokens found in the input");
+            long dropped = r.summary().overLongTokens();
+            throw new CorpusException(what, "no tokens found in the input" + (dropped > 0 ? " (" + dropped + " over-long token"
+                    + (dropped > 1 ? "s" : "") + " dropped: no token may exceed the analyzer's maximum length)" : ""));
         }
         Vocabulary v = Vocabulary.select(all.entries(minCount), minCount, maxSize);
         if (v.size() == 0) {
