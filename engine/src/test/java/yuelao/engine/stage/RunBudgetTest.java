@@ -46,7 +46,7 @@ class RunBudgetTest {
 
     private String[] args(Path out, String memory, String... extra) {
         List<String> a = new ArrayList<>(List.of("run", "-i", corpus.toString(), "-o", out.toString(), "--analyzer", "whitespace", "--dim", "100",
-                "--subwords", "3-5", "--memory", memory, "--threads", "2", "-q"));
+                "--subwords", "3-5", "--memory", memory, "--threads", "1", "-q"));
         a.addAll(List.of(extra));
         return a.toArray(String[]::new);
     }
