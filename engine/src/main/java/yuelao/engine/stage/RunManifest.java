@@ -38,23 +38,32 @@ final class RunManifest {
 
     /** The manifest at {@code file}; empty when there is none. */
     static RunManifest read(Path file) throws IOException {
-        List<String> lines;
+        byte[] bytes;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return new RunManifest(Map.of());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new StoreFormatException(file, "not a yuelao run manifest (not UTF-8); use --force to redo the run");
         }
-        if (lines.isEmpty() || !lines.getFirst().equals(HEADER) || !lines.getLast().startsWith(CHECKSUM)) {
+        // The checksum covers the exact bytes before its line, and the file must end right after that line's '\n':
+        // lines are split on '\n' only, so no change of line endings or trailing bytes reads as the same manifest.
+        int at = text.lastIndexOf("\n" + CHECKSUM);
+        if (!text.startsWith(HEADER + "\n") || at < 0 || !text.endsWith("\n")) {
             throw new StoreFormatException(file, "not a yuelao run manifest (or a newer version); use --force to redo the run");
         }
-        String body = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
-        if (!lines.getLast().equals(CHECKSUM + crc(body))) {
+        String body = text.substring(0, at + 1);
+        if (!text.substring(at + 1).equals(CHECKSUM + crc(body) + "\n")) {
             throw new StoreFormatException(file, "checksum mismatch: the manifest is damaged; use --force to redo the run");
         }
+        List<String> lines = List.of(body.split("\n", -1));
+        lines = lines.subList(0, lines.size() - 1); // body ends with '\n': the split's last piece is empty
         Map<String, Map<String, String>> stages = new LinkedHashMap<>();
-        for (String line : lines.subList(1, lines.size() - 1)) {
+        for (String line : lines.subList(1, lines.size())) {
             int dot = line.indexOf('.');
             int eq = line.indexOf('=');
             if (dot < 1 || eq < dot) {
