@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yuelao.core.AnalyzerSpec;
 import yuelao.core.Vocabulary;
+import yuelao.engine.PythonPeers;
 import yuelao.engine.count.AdjacentPairCounter;
 import yuelao.storage.counts.CooccurrenceAccumulator;
 import yuelao.tokenizer.input.InputSource;
@@ -48,21 +49,7 @@ class NltkComparisonTest {
 
     @BeforeAll
     static void findPython() {
-        StringBuilder why = new StringBuilder();
-        for (String candidate : new String[] {"python3", "/usr/bin/python3"}) {
-            try {
-                Process p = new ProcessBuilder(candidate, "-c", "import nltk").redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                if (p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    python = candidate;
-                    return;
-                }
-                why.append(candidate).append(": ").append(out.lines().reduce((a, b) -> b).orElse(out)).append("; ");
-            } catch (IOException | InterruptedException e) {
-                why.append(candidate).append(": ").append(e.getMessage()).append("; ");
-            }
-        }
-        System.out.println("SKIPPED NLTK comparison: no python3 with nltk (" + why + ")");
+        python = PythonPeers.find("nltk", "NLTK comparison");
     }
 
     /** NLTK's name, yuelao's measure, and how NLTK's value (given N) maps onto yuelao's scale. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import yuelao.engine.PythonPeers;
 
 /**
  * The real readers and writers: gensim's {@code KeyedVectors.load_word2vec_format} reads what yuelao writes,
@@ -29,21 +30,7 @@ class GensimInteropTest {
 
     @BeforeAll
     static void findPython() {
-        StringBuilder why = new StringBuilder();
-        for (String candidate : new String[] {"python3", "/usr/bin/python3"}) {
-            try {
-                Process p = new ProcessBuilder(candidate, "-c", "import gensim").redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                if (p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    python = candidate;
-                    return;
-                }
-                why.append(candidate).append(": ").append(out.lines().reduce((a, b) -> b).orElse(out)).append("; ");
-            } catch (IOException | InterruptedException e) {
-                why.append(candidate).append(": ").append(e.getMessage()).append("; ");
-            }
-        }
-        System.out.println("SKIPPED gensim interoperability: no python3 with gensim (" + why + ")");
+        python = PythonPeers.find("gensim", "gensim interoperability");
     }
 
     static List<String> python(String script, String... args) throws Exception {
